@@ -1,0 +1,45 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install system lint typecheck pytest pytest-pg requirements bench
+
+$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system:
+	./scripts/install-system-packages
+
+demo: system install
+	$(BIN)/rapor demo
+
+lint: install
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+pytest-pg: install
+	./scripts/with-postgres $(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+test: system install lint typecheck pytest pytest-pg
+
+requirements:
+	cd requirements && uv pip compile --generate-hashes --python-version 3.11 --no-header base.in -o base.txt
+	cd requirements && uv pip compile --generate-hashes --python-version 3.11 --no-header dev.in -o dev.txt
+
+bench: install
+	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/planner.py

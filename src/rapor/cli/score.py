@@ -1,0 +1,136 @@
+"""``rapor score FRAMEWORK ANSWERS [--block N] [--set CODE=ANSWER]… [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from rapor.engine import (
+    Answer,
+    AnswersError,
+    Framework,
+    ScoreResult,
+    load_answers_file,
+    load_framework,
+    parse_answers,
+    score,
+)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("score", help="score an answers file or an LKE workbook")
+    add_input_arguments(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=run)
+
+
+def add_input_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("framework", metavar="FRAMEWORK", help="framework file or shipped id")
+    p.add_argument("answers", metavar="ANSWERS", help=".json answers file or .xlsx LKE workbook")
+    p.add_argument("--block", type=int, default=1, metavar="N", help="workbook block (default 1)")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="CODE=ANSWER",
+        dest="what_if",
+        help="what-if: replace an answer before scoring (repeatable)",
+    )
+
+
+def load_inputs(args: argparse.Namespace) -> tuple[Framework, dict[str, Answer]]:
+    """The framework and the canonical answers of a command's FRAMEWORK ANSWERS [--set …]."""
+    framework = load_framework(args.framework)
+    answers = load_answers(Path(args.answers), framework, block=args.block)
+    changes: dict[str, str] = {}
+    for item in args.what_if:
+        code, sep, value = item.partition("=")
+        if not sep or not code.strip():
+            raise AnswersError("--set", item, "write it as CODE=ANSWER, e.g. P1.1.a=A")
+        changes[code.strip()] = value
+    answers.update(parse_answers(framework, changes, source="--set"))
+    for code, value in changes.items():
+        if not value.strip():  # --set CODE= clears an answer
+            answers.pop(code, None)
+    return framework, answers
+
+
+def load_answers(path: Path, framework: Framework, *, block: int = 1) -> dict[str, Answer]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from rapor.lke import read_lke_workbook
+
+        read = read_lke_workbook(path, block=block)
+        if read.problems:
+            first = read.problems[0]
+            more = f" (and {len(read.problems) - 1} more)" if len(read.problems) > 1 else ""
+            raise AnswersError(path.name, f"{first.sheet}!{first.cell}", first.message + more)
+        return parse_answers(framework, read.answers, source=path.name, where=read.cells)
+    if block != 1:
+        raise AnswersError(path.name, "--block", "only an .xlsx workbook has blocks")
+    return load_answers_file(path, framework)
+
+
+def result_json(result: ScoreResult) -> dict[str, Any]:
+    fw = result.framework
+    return {
+        "framework": {"id": fw.id, "version": fw.version},
+        "total": result.show(result.index),
+        "grade": result.grade.code,
+        "nodes": {
+            code: {
+                "score": result.show(n.score),
+                "weight": result.show(n.weight),
+                "percent": result.show(n.percent),
+            }
+            for code, n in result.nodes.items()
+        },
+        "answered": result.answered,
+        "questions": result.questions,
+    }
+
+
+def table_rows(framework: Framework) -> list[tuple[int, str]]:
+    """Components and areas: the roots, their children, and any deeper node tagged with an area."""
+    rows: list[tuple[int, str]] = []
+    for code, node in framework.nodes.items():
+        depth = len(framework.ancestors(code))
+        if depth <= 1 or (node.area and depth <= 2):
+            rows.append((depth, code))
+    return rows
+
+
+def result_table(result: ScoreResult) -> str:
+    fw = result.framework
+    lines = [f"{fw.name} ({fw.id} {fw.version})"]
+    if fw.provisional:
+        lines.append(
+            "NOTICE: provisional framework: some weights are not confirmed (see its notes)."
+        )
+    width = max(len(f"{'  ' * d}{c} {fw.nodes[c].name}") for d, c in table_rows(fw))
+    width = min(max(width, 20), 70)
+    lines.append(f"{'node':<{width}}  {'score':>8}  {'weight':>8}  {'percent':>8}")
+    for depth, code in table_rows(fw):
+        n = result.nodes[code]
+        label = f"{'  ' * depth}{code} {fw.nodes[code].name}"
+        if len(label) > width:
+            label = label[: width - 1] + "…"
+        lines.append(
+            f"{label:<{width}}  {result.show(n.score):>8}  {result.show(n.weight):>8}  "
+            f"{result.show(n.percent):>8}"
+        )
+    lines.append(f"{'index':<{width}}  {result.show(result.index):>8}")
+    lines.append(f"grade: {result.grade.code} ({result.grade.label})")
+    lines.append(f"answered: {result.answered} of {result.questions} questions")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    framework, answers = load_inputs(args)
+    result = score(framework, answers)
+    if args.json:
+        print(json.dumps(result_json(result), ensure_ascii=False))
+    else:
+        print(result_table(result))
+    return 0

@@ -1,0 +1,59 @@
+"""The scoring engine: pure Python, exact arithmetic, no Django.
+
+fw = load_framework("rb-2014")                 # a path or a shipped id
+answers = parse_answers(fw, {"P1.1.a": "a"})   # canonical answers, or AnswersError
+result = score(fw, answers)                    # every node, the index, the grade
+nodes, questions = explain(fw, answers, result)
+"""
+
+from .answers import answer_text, canonical_answer, load_answers_file, parse_answers
+from .errors import AnswersError, FrameworkError, RaporInputError
+from .explain import NodeExplanation, QuestionExplanation, best_answer, explain
+from .grading import display_threshold, grade_for, index_of, index_threshold
+from .loader import (
+    load_framework,
+    load_framework_text,
+    shipped_framework_ids,
+    shipped_framework_path,
+)
+from .model import Answer, Dependency, Framework, GradeBand, Grading, Node, Question, Scale
+from .numbers import format_exact, format_fixed, parse_exact, round_half_up
+from .scoring import NodeScore, ScoreResult, question_values, score
+
+__all__ = [
+    "Answer",
+    "AnswersError",
+    "Dependency",
+    "Framework",
+    "FrameworkError",
+    "GradeBand",
+    "Grading",
+    "Node",
+    "NodeExplanation",
+    "NodeScore",
+    "Question",
+    "QuestionExplanation",
+    "RaporInputError",
+    "Scale",
+    "ScoreResult",
+    "answer_text",
+    "best_answer",
+    "canonical_answer",
+    "display_threshold",
+    "explain",
+    "format_exact",
+    "format_fixed",
+    "grade_for",
+    "index_of",
+    "index_threshold",
+    "load_answers_file",
+    "load_framework",
+    "load_framework_text",
+    "parse_answers",
+    "parse_exact",
+    "question_values",
+    "round_half_up",
+    "score",
+    "shipped_framework_ids",
+    "shipped_framework_path",
+]

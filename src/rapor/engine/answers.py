@@ -1,0 +1,105 @@
+"""Answers: read raw answers (JSON file, workbook cells, form input) into canonical answers.
+
+A choice answer becomes its option code (matched ignoring case and stray spaces, aliases included);
+a number answer becomes an exact Fraction (a decimal comma is accepted). Anything else is refused
+with a message that names the question and the bad value, and nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from .errors import AnswersError
+from .model import Answer, Framework, Scale, normalise_text
+from .numbers import format_exact, parse_exact
+
+ANSWERS_FORMAT = "rapor.answers/1"
+
+
+def canonical_answer(scale: Scale, raw: Any) -> Answer:
+    """Return the canonical form of one raw answer on ``scale``; raise ValueError if it does not fit."""
+    if scale.kind == "choice":
+        if isinstance(raw, bool) or not isinstance(raw, str | int):
+            raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
+        code = scale.lookup.get(normalise_text(str(raw)))
+        if code is None:
+            raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
+        return code
+    if isinstance(raw, float):
+        # JSON numbers arrive as floats; their shortest repr is the number the author wrote
+        raw = repr(raw)
+    try:
+        value = parse_exact(raw, decimal_comma=True)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a number") from None
+    if not scale.min <= value <= scale.max:
+        raise ValueError(
+            f"{format_exact(value)} is outside {format_exact(scale.min)} … {format_exact(scale.max)}"
+        )
+    return value
+
+
+def parse_answers(
+    framework: Framework,
+    raw: Mapping[str, Any],
+    *,
+    source: str = "",
+    where: Mapping[str, str] | None = None,
+) -> dict[str, Answer]:
+    """Check and canonicalise raw answers {code: value}; empty values (None, "") are unanswered.
+
+    ``where`` optionally maps a code to the place it came from (a workbook cell) for messages.
+    """
+    out: dict[str, Answer] = {}
+    for code, value in raw.items():
+        place = (where or {}).get(code, "")
+        key = code.strip() if isinstance(code, str) else code
+        question = framework.questions.get(key)
+        if question is None:
+            raise AnswersError(
+                source, place or str(code), f"{code!r} is not a question of {framework.id}"
+            )
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        try:
+            out[key] = canonical_answer(question.scale, value)
+        except ValueError as exc:
+            label = f"{key} ({place})" if place else key
+            raise AnswersError(source, label, str(exc)) from None
+    return out
+
+
+def load_answers_file(path: str | Path, framework: Framework) -> dict[str, Answer]:
+    """Read a ``rapor.answers/1`` JSON file and check it against ``framework``."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise AnswersError(p.name, "", f"cannot read the file: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = f"line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise AnswersError(p.name, line, f"not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise AnswersError(p.name, "", "must be a JSON object with format, framework, answers")
+    if data.get("format") != ANSWERS_FORMAT:
+        raise AnswersError(
+            p.name, "format", f"must be {ANSWERS_FORMAT!r}, found {data.get('format')!r}"
+        )
+    fid = data.get("framework")
+    if fid is not None and fid != framework.id:
+        raise AnswersError(
+            p.name, "framework", f"the answers are for {fid!r}, not {framework.id!r}"
+        )
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise AnswersError(p.name, "answers", "must be an object {question code: answer}")
+    return parse_answers(framework, answers, source=p.name)
+
+
+def answer_text(answer: Answer) -> str:
+    """Write a canonical answer back as text (option code, or the exact number)."""
+    return format_exact(answer) if isinstance(answer, Fraction) else answer

@@ -1,0 +1,91 @@
+"""Explanations: for every node, what its score is made of and how much is still to gain.
+
+For a question, ``gain`` is how much the framework's total would rise if that question alone were
+moved to its best option, the other answers unchanged, dependencies included (answering a
+prerequisite "Ya" lifts the questions it had zeroed). This feeds the planner and the workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .model import ZERO, Answer, Framework, Question
+from .scoring import ScoreResult, score
+
+
+@dataclass(frozen=True)
+class QuestionExplanation:
+    code: str
+    answer: Answer | None
+    value: Fraction
+    contribution: Fraction
+    """What this question adds to its leaf's score now."""
+    gain: Fraction
+    """How much the total would rise with this question at its best option."""
+    best: Answer
+
+    @property
+    def missing(self) -> bool:
+        return self.answer is None
+
+
+@dataclass(frozen=True)
+class NodeExplanation:
+    code: str
+    name: str
+    score: Fraction
+    weight: Fraction
+    percent: Fraction
+    questions: tuple[str, ...]
+    missing: tuple[str, ...]
+    gain: Fraction
+    """How much the total could still rise from this node's questions, each alone at its best."""
+
+
+def best_answer(question: Question) -> Answer:
+    scale = question.scale
+    if scale.kind == "number":
+        return scale.max
+    return scale.ordered_options()[-1][0]
+
+
+def explain(
+    framework: Framework, answers: Mapping[str, Answer], result: ScoreResult | None = None
+) -> tuple[dict[str, NodeExplanation], dict[str, QuestionExplanation]]:
+    """Explain every node and question of a scored assessment."""
+    result = result or score(framework, answers)
+    per_question: dict[str, QuestionExplanation] = {}
+    for code, q in framework.questions.items():
+        node = framework.nodes[q.node]
+        total_w = sum((x.weight for x in node.questions), ZERO)
+        best = best_answer(q)
+        if answers.get(code) == best:
+            gain = ZERO
+        else:
+            gain = score(framework, {**answers, code: best}).total - result.total
+        value = result.values[code]
+        per_question[code] = QuestionExplanation(
+            code=code,
+            answer=answers.get(code),
+            value=value,
+            contribution=node.weight * q.weight / total_w * value,
+            gain=max(gain, ZERO),
+            best=best,
+        )
+    per_node: dict[str, NodeExplanation] = {}
+    for code, node in framework.nodes.items():
+        qs = tuple(q.code for q in framework.questions_under(code))
+        ns = result.nodes[code]
+        per_node[code] = NodeExplanation(
+            code=code,
+            name=node.name,
+            score=ns.score,
+            weight=ns.weight,
+            percent=ns.percent,
+            questions=qs,
+            missing=tuple(c for c in qs if c not in answers),
+            gain=sum((per_question[c].gain for c in qs), ZERO),
+        )
+    return per_node, per_question

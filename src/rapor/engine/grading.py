@@ -1,0 +1,68 @@
+"""Grading: the index, its display, and the band (predikat) it earns."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .model import Framework, GradeBand
+from .numbers import round_half_up
+
+
+def index_of(framework: Framework, total: Fraction) -> Fraction:
+    """The index: total × index_scale / max_score (rule 6)."""
+    return total * framework.index_scale / framework.max_score
+
+
+def grade_for(framework: Framework, index: Fraction) -> GradeBand:
+    """The first band from the top that matches the (rounded, if round_first) index."""
+    g = framework.grading
+    x = round_half_up(index, framework.decimals) if g.round_first else index
+    for band in g.bands:
+        if (x > band.min) if g.compare == "above" else (x >= band.min):
+            return band
+    return g.bands[-1]  # the last band (min 0) matches any index >= 0, 0 included
+
+
+def band(framework: Framework, code: str) -> GradeBand:
+    for b in framework.grading.bands:
+        if b.code.casefold() == code.strip().casefold():
+            return b
+    raise KeyError(code)
+
+
+def index_threshold(framework: Framework, code: str) -> tuple[Fraction, bool]:
+    """The least raw index that earns grade ``code``: (bound, strict).
+
+    ``strict`` means the index must exceed the bound; otherwise it may equal it. With
+    ``round_first`` and ``above`` at 2 decimals, B (min 60) needs a raw index >= 60.005: it is
+    displayed as 60.01, which is above 60.
+    """
+    b = band(framework, code)
+    g = framework.grading
+    if b is g.bands[-1]:
+        return Fraction(0), False
+    if not g.round_first:
+        return b.min, g.compare == "above"
+    step = Fraction(1, 10**framework.decimals)
+    # the least displayed value that matches, then the least raw value displayed as it
+    shown = b.min if g.compare == "at_least" else _next_step_above(b.min, step)
+    return shown - step / 2, False
+
+
+def _next_step_above(x: Fraction, step: Fraction) -> Fraction:
+    """The least multiple of ``step`` strictly greater than ``x``."""
+    n = x / step
+    k = n.numerator // n.denominator + 1
+    return k * step
+
+
+def _ceil_step(x: Fraction, step: Fraction) -> Fraction:
+    n = x / step
+    k = -((-n.numerator) // n.denominator)
+    return k * step
+
+
+def display_threshold(framework: Framework, displayed: Fraction) -> Fraction:
+    """The least raw index displayed (rounded half up) as at least ``displayed``."""
+    step = Fraction(1, 10**framework.decimals)
+    return _ceil_step(displayed, step) - step / 2
