@@ -65,7 +65,7 @@ def load_answers(path: Path, framework: Framework, *, block: int = 1) -> dict[st
         if read.problems:
             first = read.problems[0]
             more = f" (and {len(read.problems) - 1} more)" if len(read.problems) > 1 else ""
-            raise AnswersError(path.name, f"{first.sheet}!{first.cell}", first.message + more)
+            raise AnswersError(path.name, first.where, first.message + more)
         return parse_answers(framework, read.answers, source=path.name, where=read.cells)
     if block != 1:
         raise AnswersError(path.name, "--block", "only an .xlsx workbook has blocks")

@@ -60,9 +60,7 @@ def parse_answers(
         key = code.strip() if isinstance(code, str) else code
         question = framework.questions.get(key)
         if question is None:
-            raise AnswersError(
-                source, place or str(code), f"{code!r} is not a question of {framework.id}"
-            )
+            raise AnswersError(source, place or str(code), f"not a question of {framework.id}")
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         try:

@@ -29,12 +29,14 @@ from .model import (
     Scale,
     normalise_text,
 )
-from .numbers import format_exact, parse_exact
+from .numbers import format_exact, format_fixed, parse_exact
 
 FORMAT = "rapor.framework/1"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
+# BaseLoader keeps every scalar as the text written (numbers stay exact); libyaml is faster.
+_YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 
 
@@ -65,7 +67,7 @@ def load_framework(path: str | Path) -> Framework:
 
 def load_framework_text(text: str, *, source: str = "<framework>") -> Framework:
     try:
-        raw = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
+        raw = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise FrameworkError(source, "", f"not valid YAML: {exc}") from exc
     return _Builder(source).build(raw)
@@ -151,8 +153,8 @@ class _Builder:
         if total != max_score:
             raise self.fail(
                 "nodes",
-                f"the root weights add up to {format_exact(total)}, "
-                f"but max_score is {format_exact(max_score)}",
+                f"the root weights add up to {_describe(total)}, "
+                f"but max_score is {_describe(max_score)}",
             )
         self.resolve_dependencies()
         known = {
@@ -323,8 +325,8 @@ class _Builder:
             if total != weight:
                 raise self.fail(
                     code,
-                    f"the weights of its children add up to {format_exact(total)}, "
-                    f"but its weight is {format_exact(weight)}",
+                    f"the weights of its children add up to {_describe(total)}, "
+                    f"but its weight is {_describe(weight)}",
                 )
             node = Node(
                 code=code, name=name, weight=weight, parent=parent, area=area, children=children
@@ -452,6 +454,12 @@ class _Builder:
                 code = dep.question if dep else None
             for seen in path:
                 state[seen] = 2
+
+
+def _describe(value: Fraction) -> str:
+    """An exact number for a message, with a decimal approximation when it has no finite one."""
+    exact = format_exact(value)
+    return f"{exact} (≈ {format_fixed(value, 4)})" if "/" in exact else exact
 
 
 def _replace(question: Question, **changes: Any) -> Question:
