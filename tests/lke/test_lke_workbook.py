@@ -278,3 +278,26 @@ def test_unreadable_rows_are_reported_with_their_cell(tmp_path: Path) -> None:
         and "P2.1.a" not in read.answers
         and "H2.1" not in read.answers
     )
+
+
+def test_subtotals_on_component_area_and_label_rows_are_not_answers(
+    rows: list[LkeRow], tmp_path: Path
+) -> None:
+    path = tmp_path / "lke.xlsx"
+    write_lke_workbook(
+        path, framework_rows=rows, blocks=[LkeBlock("PENILAIAN TAHUN 2015", {"P1.1.a": "A"})]
+    )
+    wb = openpyxl.load_workbook(path)
+    ws = wb["LKE"]
+    component_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "A.")
+    area_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "I.")
+    ws.cell(component_row, 10).value = 38.02  # some workbooks repeat the subtotal in J
+    ws.cell(area_row, 10).value = 4.5
+    ws.cell(ws.max_row + 1, 2).value = "JUMLAH NILAI"
+    ws.cell(ws.max_row, 10).value = 64.18
+    wb.save(path)
+
+    read = read_lke_workbook(path)
+
+    assert read.problems == []
+    assert read.answers == {"P1.1.a": "A"}

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswersError
-from .model import Answer, Framework, Scale, normalise_text
+from .model import Answer, Framework, Scale, loose_text, normalise_text
 from .numbers import format_exact, parse_exact
 
 ANSWERS_FORMAT = "rapor.answers/1"
@@ -25,7 +25,8 @@ def canonical_answer(scale: Scale, raw: Any) -> Answer:
     if scale.kind == "choice":
         if isinstance(raw, bool) or not isinstance(raw, str | int):
             raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
-        code = scale.lookup.get(normalise_text(str(raw)))
+        text = str(raw)
+        code = scale.lookup.get(normalise_text(text)) or scale.lookup.get(loose_text(text))
         if code is None:
             raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
         return code

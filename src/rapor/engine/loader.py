@@ -27,6 +27,7 @@ from .model import (
     Node,
     Question,
     Scale,
+    loose_text,
     normalise_text,
 )
 from .numbers import format_exact, format_fixed, parse_exact
@@ -256,6 +257,13 @@ class _Builder:
             if norm in lookup and lookup[norm] != target:
                 raise self.fail(where, f"alias {alias!r} clashes with option {lookup[norm]!r}")
             lookup[norm] = target
+        # second chance for spellings with stray punctuation ("a.", "WTP - DPP"), unless ambiguous
+        loose: dict[str, str | None] = {}
+        for norm, target in list(lookup.items()):
+            k = loose_text(norm)
+            if k and k not in lookup:
+                loose[k] = target if loose.get(k, target) == target else None
+        lookup.update({k: v for k, v in loose.items() if v is not None})
         return Scale(
             key=key,
             kind="choice",

@@ -24,6 +24,11 @@ def normalise_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def loose_text(text: str) -> str:
+    """Keep letters and digits only, case folded: 'a.', 'a )' and 'WTP - DPP' as people type them."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 @dataclass(frozen=True)
 class Scale:
     key: str

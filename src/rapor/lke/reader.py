@@ -147,9 +147,9 @@ class _Walker:
         meaningful = any(not is_blank(v[role]) for role in _MEANINGFUL)
         markers = [role for role in _MARKERS if not is_blank(v[role])]
         if markers and not L.looks_like_marker(v[markers[0]]):
-            # A label such as "JUMLAH" or a wrapped name: not part of the tree.
-            if not is_blank(v[L.ANSWER]):
-                self.problem(row, L.ANSWER, f"an answer on a row labelled {v[markers[0]]!r}")
+            # A label such as "JUMLAH" or a wrapped name: not part of the tree. Real workbooks put
+            # subtotals on such rows, so whatever stands in its answer column is not an answer.
+            return
         elif not is_blank(v[L.COMPONENT]):
             self.component_row(row, v, meaningful)
         elif not is_blank(v[L.AREA]):
@@ -253,8 +253,8 @@ class _Walker:
         self.problem(row, role, f"{what}{why}")
 
     def no_answer_here(self, row: int, v: dict[int, object], what: str) -> None:
-        if not is_blank(v[L.ANSWER]):
-            self.problem(row, L.ANSWER, f"{what} holds no answer; put it on a question row")
+        """Component and area rows carry no answer; a value in their answer column (a subtotal
+        in some workbooks) is ignored rather than reported, so it cannot block a real file."""
 
     def add(self, code: str, row: int) -> None:
         self.indicator_codes += 1
