@@ -164,6 +164,9 @@ def test_index_scale_reports_the_index_on_its_own_scale():
         ({"X.a": "Y"}, "Ya"),
         ({"X.a": "TIDAK"}, "Tidak"),
         ({"P1.a": "a"}, "A"),
+        ({"P1.a": "b."}, "B"),
+        ({"P1.a": " c )"}, "C"),
+        ({"X.a": "Ya."}, "Ya"),
     ],
 )
 def test_choice_answers_match_in_any_case_with_stray_spaces(raw, canonical):
