@@ -45,7 +45,8 @@ def index_threshold(framework: Framework, code: str) -> tuple[Fraction, bool]:
         return b.min, g.compare == "above"
     step = Fraction(1, 10**framework.decimals)
     # the least displayed value that matches, then the least raw value displayed as it
-    shown = b.min if g.compare == "at_least" else _next_step_above(b.min, step)
+    # (a min that is not a multiple of the display step, e.g. 59.999, needs the next step up)
+    shown = _ceil_step(b.min, step) if g.compare == "at_least" else _next_step_above(b.min, step)
     return shown - step / 2, False
 
 
