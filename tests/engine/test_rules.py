@@ -167,6 +167,7 @@ def test_index_scale_reports_the_index_on_its_own_scale():
         ({"P1.a": "b."}, "B"),
         ({"P1.a": " c )"}, "C"),
         ({"X.a": "Ya."}, "Ya"),
+        ({"P1.a": "b. Sebagian besar tugas telah dilaksanakan"}, "B"),
     ],
 )
 def test_choice_answers_match_in_any_case_with_stray_spaces(raw, canonical):

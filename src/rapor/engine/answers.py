@@ -8,6 +8,7 @@ with a message that names the question and the bad value, and nothing is half-lo
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
@@ -18,6 +19,8 @@ from .model import Answer, Framework, Scale, loose_text, normalise_text
 from .numbers import format_exact, parse_exact
 
 ANSWERS_FORMAT = "rapor.answers/1"
+# an option letter followed by its explanation, as pasted from the options column
+_LEADING_OPTION = re.compile(r"^\s*([A-Za-z])\s*[.)]\s+\S")
 
 
 def canonical_answer(scale: Scale, raw: Any) -> Answer:
@@ -27,6 +30,8 @@ def canonical_answer(scale: Scale, raw: Any) -> Answer:
             raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
         text = str(raw)
         code = scale.lookup.get(normalise_text(text)) or scale.lookup.get(loose_text(text))
+        if code is None and (lead := _LEADING_OPTION.match(text)):
+            code = scale.lookup.get(lead.group(1).casefold())  # "b. Sebagian besar …" -> B
         if code is None:
             raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
         return code
