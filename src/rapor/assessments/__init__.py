@@ -1,0 +1,1 @@
+"""Assessments: frameworks as stored data, cycles, assignments, answers, evidence, history."""

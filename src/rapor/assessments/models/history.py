@@ -1,0 +1,69 @@
+"""The audit trail: every change as an event (who, when, before, after). Append-only.
+
+Rows are inserted and never changed: ``save`` refuses an existing row, ``delete`` refuses, and the
+queryset refuses bulk ``update`` and ``delete``. (Deleting a whole cycle cascades at the database
+level; that is the one way history goes, with the cycle it describes.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .cycles import Cycle
+
+
+class AppendOnlyError(Exception):
+    """History is append-only."""
+
+
+class HistoryQuerySet(models.QuerySet["HistoryEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("history events cannot be updated")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("history events cannot be deleted")
+
+
+class HistoryEvent(models.Model):
+    class Kind(models.TextChoices):
+        CYCLE_CREATED = "cycle_created", _("siklus dibuat")
+        CYCLE_CHANGED = "cycle_changed", _("siklus diubah")
+        ANSWER_SAVED = "answer_saved", _("jawaban disimpan")
+        STATUS_CHANGED = "status_changed", _("status berubah")
+        ASSIGNED = "assigned", _("ditugaskan")
+        EVIDENCE_LINKED = "evidence_linked", _("bukti ditautkan")
+        EVIDENCE_UNLINKED = "evidence_unlinked", _("tautan bukti dihapus")
+        COMMENTED = "commented", _("komentar")
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="history")
+    question_code = models.CharField(max_length=60, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    objects = HistoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("riwayat")
+        verbose_name_plural = _("riwayat")
+        indexes = [models.Index(fields=["cycle", "question_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.question_code}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("history events cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("history events cannot be deleted")

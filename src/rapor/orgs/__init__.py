@@ -1,0 +1,1 @@
+"""Organisations (province → kabupaten/kota → OPD → unit), memberships and role permissions."""
