@@ -1,0 +1,110 @@
+"""Save an answer at one review level, with optimistic locking and a history event.
+
+How this works: the caller names the version it started from (0 when there was no answer). The
+write is one conditional UPDATE … WHERE version = expected, so two concurrent saves cannot both
+win even without row locks (SQLite); the loser gets a Conflict carrying both versions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from rapor import engine
+
+from ..models import Answer, AnswerStatus, Cycle, HistoryEvent, Level
+from .errors import Conflict, DomainError
+from .history import history_record
+
+# Once a question has gone up the chain, a lower level's answer is frozen until it is returned.
+LOCKED_STATES: dict[str, frozenset[str]] = {
+    Level.SELF: frozenset({"submitted", "accepted", "verified"}),
+    Level.REVIEWER: frozenset({"verified"}),
+}
+
+
+def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
+    """The canonical text of a raw answer, "" for no answer; DomainError if it does not fit."""
+    question = cycle.framework.framework().questions.get(question_code)
+    if question is None:
+        raise DomainError(f"{question_code} is not a question of {cycle.framework}")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    try:
+        return engine.answer_text(engine.canonical_answer(question.scale, value))
+    except ValueError as exc:
+        raise DomainError(f"{question_code}: {exc}") from None
+
+
+def answer_save(
+    *,
+    cycle: Cycle,
+    question_code: str,
+    value: Any,
+    level: str,
+    by: Any,
+    expected_version: int,
+) -> Answer:
+    """Save ``value`` if the stored version is still ``expected_version``; else raise Conflict."""
+    if level not in cycle.levels:
+        raise DomainError(f"level {level!r} is not used in this cycle")
+    text = canonical_value(cycle, question_code, value)
+    with transaction.atomic():
+        status = AnswerStatus.objects.filter(cycle=cycle, question_code=question_code).first()
+        if status is not None and status.state in LOCKED_STATES.get(level, ()):
+            raise DomainError(
+                f"{question_code} is {status.state}; it can change only when returned"
+            )
+        row = Answer.objects.filter(cycle=cycle, question_code=question_code, level=level).first()
+        if row is None:
+            if expected_version != 0:
+                raise Conflict(question_code, level, text, _missing(level), expected_version)
+            try:
+                with transaction.atomic():
+                    row = Answer.objects.create(
+                        cycle=cycle,
+                        question_code=question_code,
+                        level=level,
+                        value=text,
+                        version=1,
+                        updated_by=by,
+                    )
+            except IntegrityError:  # someone created it a moment ago
+                theirs = Answer.objects.get(cycle=cycle, question_code=question_code, level=level)
+                raise Conflict(question_code, level, text, theirs, expected_version) from None
+            before = None
+        else:
+            if row.version != expected_version:
+                raise Conflict(question_code, level, text, row, expected_version)
+            if row.value == text and not row.needs_reconfirmation:
+                return row  # nothing changed: no new version, no event
+            before = {"value": row.value, "version": row.version}
+            updated = Answer.objects.filter(pk=row.pk, version=expected_version).update(
+                value=text,
+                version=expected_version + 1,
+                updated_by=by,
+                updated_at=timezone.now(),
+                needs_reconfirmation=False,
+            )
+            if not updated:
+                row.refresh_from_db()
+                raise Conflict(question_code, level, text, row, expected_version)
+            row.refresh_from_db()
+        if status is None:
+            AnswerStatus.objects.get_or_create(cycle=cycle, question_code=question_code)
+        history_record(
+            cycle=cycle,
+            kind=HistoryEvent.Kind.ANSWER_SAVED,
+            by=by,
+            question_code=question_code,
+            before=before,
+            after={"value": text, "version": row.version, "level": level},
+        )
+    return row
+
+
+def _missing(level: str) -> Answer:
+    """A stand-in for 'there is no stored answer' (the caller expected one)."""
+    return Answer(question_code="", level=level, value="", version=0)

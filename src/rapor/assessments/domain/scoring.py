@@ -1,0 +1,77 @@
+"""The one scoring path: stored answers of a cycle → engine → scores, grade and explanations.
+
+How this works: for each question the answer of the highest review level that has answered counts
+(verifier over reviewer over self; an empty value is no answer). Those raw values go through
+``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
+calls: a view computes one CycleScore per request and reads every number it shows from it.
+Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
+file) are left out and listed in ``rejected`` rather than breaking the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapor import engine
+
+from ..models import Answer, Cycle
+from ..models.answers import LEVEL_ORDER
+
+
+@dataclass(frozen=True)
+class CycleScore:
+    framework: engine.Framework
+    result: engine.ScoreResult
+    nodes: dict[str, engine.NodeExplanation]
+    questions: dict[str, engine.QuestionExplanation]
+    rejected: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def grade(self) -> engine.GradeBand:
+        return self.result.grade
+
+    def answered_under(self, code: str) -> tuple[int, int]:
+        """(answered, total) questions under a node."""
+        expl = self.nodes[code]
+        return len(expl.questions) - len(expl.missing), len(expl.questions)
+
+
+def effective_values(rows: Iterable[Any]) -> dict[str, str]:
+    """{question code: value} from the highest level that answered, from Answer-like rows."""
+    best: dict[str, tuple[int, str]] = {}
+    for row in rows:
+        if not row.value:
+            continue
+        rank = LEVEL_ORDER.index(row.level)
+        if row.question_code not in best or rank > best[row.question_code][0]:
+            best[row.question_code] = (rank, row.value)
+    return {code: value for code, (_, value) in best.items()}
+
+
+def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
+    known = {c: v for c, v in raw.items() if c in framework.questions}
+    rejected = {c: "not a question of this framework" for c in raw if c not in known}
+    try:
+        answers = engine.parse_answers(framework, known)
+    except engine.AnswersError:
+        answers = {}
+        for code, value in known.items():  # rare: find the bad ones, keep the rest
+            try:
+                answers.update(engine.parse_answers(framework, {code: value}))
+            except engine.AnswersError as exc:
+                rejected[code] = str(exc)
+    result = engine.score(framework, answers)
+    nodes, questions = engine.explain(framework, answers, result)
+    return CycleScore(framework, result, nodes, questions, rejected)
+
+
+def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+    rows = (
+        answers
+        if answers is not None
+        else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
+    )
+    return score_values(cycle.framework.framework(), effective_values(rows))
