@@ -1,0 +1,1 @@
+"""Input boundaries: forms (and later importers) that turn requests into domain arguments."""

@@ -1,0 +1,129 @@
+"""Forms: the only input boundary of the screens; they call the domain functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from rapor.orgs.models import Organisation
+
+from ..models import Cycle, FrameworkVersion
+from ..tree import tree
+
+DATE = forms.DateInput(
+    attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"
+)
+SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
+
+
+def opds_of(cycle: Cycle) -> Any:
+    return Organisation.objects.filter(pemda_id=cycle.organisation.pemda_id, kind="opd").order_by(
+        "name"
+    )
+
+
+def people_of(cycle: Cycle) -> Any:
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__organisation__pemda_id=cycle.organisation.pemda_id,
+            memberships__role="tim_opd",
+        )
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+class PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class AssignmentForm(forms.Form):
+    opd = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), label=_("OPD"), widget=SELECT
+    )
+    person = PersonChoice(queryset=None, required=False, label=_("Penanggung jawab"), widget=SELECT)
+    due_date = forms.DateField(required=False, label=_("Tenggat"), widget=DATE)
+
+    def __init__(self, *args: Any, cycle: Cycle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opd"].queryset = opds_of(cycle)
+        self.fields["person"].queryset = people_of(cycle)
+
+
+class AreaAssignForm(AssignmentForm):
+    area = forms.ChoiceField(label=_("Area / bagian"), widget=SELECT)
+    field_order = ["area", "opd", "person", "due_date"]
+
+    def __init__(self, *args: Any, cycle: Cycle, **kwargs: Any) -> None:
+        super().__init__(*args, cycle=cycle, **kwargs)
+        t = tree(cycle.framework.framework())
+        choices: list[tuple[str, Any]] = []
+        if t.areas:
+            choices.append(
+                (_("Area perubahan (semua komponen)"), [(c, f"{c} · {n}") for c, n in t.areas])
+            )
+        choices.append((_("Bagian"), [(s.code, s.label) for s in t.sections]))
+        self.fields["area"].choices = choices
+
+
+class CycleSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Cycle
+        fields = [
+            "stage",
+            "self_assessment_starts",
+            "self_assessment_ends",
+            "review_starts",
+            "review_ends",
+            "verification_starts",
+            "verification_ends",
+            "final_deadline",
+        ]
+        widgets = {f: DATE for f in fields if f != "stage"} | {"stage": SELECT}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for start, end in (
+            ("self_assessment_starts", "self_assessment_ends"),
+            ("review_starts", "review_ends"),
+            ("verification_starts", "verification_ends"),
+        ):
+            if data.get(start) and data.get(end) and data[start] > data[end]:
+                self.add_error(end, _("Tanggal selesai sebelum tanggal mulai."))
+        return data
+
+
+class CycleCreateForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), label=_("Pemda"), widget=SELECT
+    )
+    framework = forms.ModelChoiceField(
+        queryset=FrameworkVersion.objects.filter(is_active=True).defer("yaml_text"),
+        label=_("Kerangka"),
+        widget=SELECT,
+    )
+    year = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        label=_("Tahun"),
+        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+    )
+    carry_over = forms.BooleanField(
+        required=False, initial=True, label=_("Mulai dari jawaban dan bukti tahun lalu")
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class FrameworkUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Berkas kerangka (YAML)"),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".yaml,.yml"}),
+    )

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from .views import assignments, cycles, frameworks, home, workspace
+
+app_name = "assessments"
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("tugas-saya/", home.my_work, name="my_work"),
+    path("lembar-kerja/", workspace.workspace_current, name="workspace_current"),
+    path("siklus/<int:pk>/lembar-kerja/", workspace.workspace, name="workspace"),
+    path("siklus/<int:pk>/jawab/", workspace.answer, name="answer"),
+    path("siklus/<int:pk>/pertanyaan/<str:code>/", workspace.question_partial, name="question"),
+    path("penugasan/", assignments.assignments_current, name="assignments_current"),
+    path("siklus/<int:pk>/penugasan/", assignments.assignments, name="assignments"),
+    path("siklus/<int:pk>/penugasan/area/", assignments.assignment_area, name="assignment_area"),
+    path(
+        "siklus/<int:pk>/penugasan/<str:code>/", assignments.assignment_edit, name="assignment_edit"
+    ),
+    path("siklus/", cycles.cycles, name="cycles"),
+    path("siklus/baru/", cycles.cycle_new, name="cycle_new"),
+    path("siklus/<int:pk>/", cycles.cycle_settings, name="cycle_settings"),
+    path("kerangka/", frameworks.frameworks, name="frameworks"),
+    path(
+        "kerangka/<int:pk>/aktifkan/", frameworks.framework_activate_view, name="framework_activate"
+    ),
+]

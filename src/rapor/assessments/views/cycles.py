@@ -1,0 +1,89 @@
+"""Siklus: the cycles in the user's scope, their stages and dates; new cycles with carry-over."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rapor.orgs.models import Organisation
+from rapor.orgs.permissions import can, memberships
+
+from ..access import cycles_for_user, get_cycle_for_user
+from ..domain.cycles import cycle_create, cycle_update
+from ..domain.errors import DomainError
+from ..interfaces.forms import CycleCreateForm, CycleSettingsForm
+
+
+def _creatable_orgs(user):  # type: ignore[no-untyped-def]
+    """The Pemdas where the user may manage cycles."""
+    ids = [m.organisation.pemda_id for m in memberships(user) if m.organisation.pemda_id]
+    qs = Organisation.objects.filter(kind__in=["province", "kabupaten", "kota"])
+    if not any(m.role == "admin" for m in memberships(user)):
+        qs = qs.filter(pk__in=ids)
+    return [o for o in qs if can(user, "manage_cycle", o)]
+
+
+@login_required
+def cycles(request: HttpRequest) -> HttpResponse:
+    orgs = _creatable_orgs(request.user)
+    form = (
+        CycleCreateForm(organisations=Organisation.objects.filter(pk__in=[o.pk for o in orgs]))
+        if orgs
+        else None
+    )
+    return render(
+        request,
+        "assessments/cycles.html",
+        {"cycles": cycles_for_user(request.user), "create_form": form},
+    )
+
+
+@login_required
+@require_POST
+def cycle_new(request: HttpRequest) -> HttpResponse:
+    orgs = _creatable_orgs(request.user)
+    if not orgs:
+        raise PermissionDenied("manage_cycle")
+    form = CycleCreateForm(
+        request.POST, organisations=Organisation.objects.filter(pk__in=[o.pk for o in orgs])
+    )
+    if not form.is_valid():
+        messages.error(request, _("Siklus tidak dibuat: periksa isian."))
+        return redirect("assessments:cycles")
+    try:
+        cycle = cycle_create(by=request.user, **form.cleaned_data)
+    except (DomainError, IntegrityError):
+        messages.error(request, _("Siklus untuk Pemda, kerangka dan tahun itu sudah ada."))
+        return redirect("assessments:cycles")
+    messages.success(request, _("Siklus dibuat."))
+    return redirect("assessments:cycle_settings", cycle.pk)
+
+
+@login_required
+def cycle_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = get_cycle_for_user(request, pk)
+    may_manage = can(request.user, "manage_cycle", cycle)
+    form = CycleSettingsForm(
+        request.POST or None,
+        instance=None,
+        initial={f: getattr(cycle, f) for f in CycleSettingsForm.Meta.fields},
+    )
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied("manage_cycle")
+        if form.is_valid():
+            cycle_update(cycle=cycle, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Pengaturan siklus disimpan."))
+            return redirect("assessments:cycle_settings", cycle.pk)
+    request.session["cycle_id"] = cycle.pk
+    return render(
+        request,
+        "assessments/cycle_settings.html",
+        {"cycle": cycle, "form": form, "may_manage": may_manage, "framework": cycle.framework},
+    )

@@ -1,0 +1,51 @@
+"""What the base layout needs on every page: the current cycle, the role, the menu, demo flag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from rapor.orgs.permissions import has_action, memberships
+
+# The left menu: (label, url name, icon, action the user needs somewhere). Data, not ifs.
+MENU = [
+    (_("Beranda"), "assessments:home", "house", None),
+    (_("Tugas Saya"), "assessments:my_work", "list-check", "answer"),
+    (_("Lembar Kerja"), "assessments:workspace_current", "ui-checks-grid", "view_cycle"),
+    (_("Penugasan"), "assessments:assignments_current", "diagram-3", "assign"),
+    (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
+    (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
+    (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),
+]
+
+
+def layout(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from rapor.assessments.access import current_cycle
+
+    ms = memberships(user)
+    primary = ms[0] if ms else None
+    cycle = current_cycle(request)
+    menu = [
+        {
+            "label": label,
+            "url": reverse(name),
+            "icon": icon,
+            "active": request.path == reverse(name),
+        }
+        for label, name, icon, action in MENU
+        if action is None or has_action(user, action)
+    ]
+    org = cycle.organisation if cycle else (primary.organisation if primary else None)
+    return {
+        "current_cycle": cycle,
+        "current_membership": primary,
+        "menu": menu,
+        "is_demo": bool(org and org.is_demo),
+        "top_org": org,
+    }

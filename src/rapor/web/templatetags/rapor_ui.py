@@ -1,0 +1,63 @@
+"""Template helpers: numbers through the engine's rounding with the locale's decimal mark, grade
+badges with their label (never colour alone), ids for node codes."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from rapor.engine import format_fixed
+
+register = template.Library()
+
+GRADE_CLASSES = {
+    "AA": "grade-aa",
+    "A": "grade-a",
+    "BB": "grade-bb",
+    "B": "grade-b",
+    "CC": "grade-cc",
+    "C": "grade-c",
+    "D": "grade-d",
+}
+
+
+def decimal_comma() -> bool:
+    return (get_language() or "id").split("-")[0] != "en"
+
+
+@register.filter
+def num(value: Any, decimals: int = 2) -> str:
+    """A number rounded half up, with a decimal comma in Indonesian (``63,37``)."""
+    if value is None or value == "":
+        return "–"
+    if not isinstance(value, Fraction):
+        value = Fraction(str(value))
+    return format_fixed(value, int(decimals), decimal_comma=decimal_comma())
+
+
+@register.simple_tag
+def grade_badge(band: Any) -> str:
+    cls = GRADE_CLASSES.get(band.code, "grade-other")
+    return format_html('<span class="badge grade {}">{} · {}</span>', cls, band.code, band.label)
+
+
+@register.filter
+def node_id(code: str) -> str:
+    """An HTML id fragment for a node or question code (``P1.1.a`` → ``P1_1_a``)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", code)
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def decimal(value: str) -> str:
+    """A stored number answer ("70.05") as the user writes it ("70,05" in Indonesian)."""
+    return value.replace(".", ",") if value and decimal_comma() else value
