@@ -203,3 +203,24 @@ def test_the_login_page_lists_demo_logins_only_when_demo_data_is_loaded(client, 
     load_demo()
     html = client.get("/masuk/").content.decode()
     assert "demo12345" in html and "disdukcapil" in html and "DATA CONTOH (DEMO)" in html
+
+
+def test_indonesian_is_the_default_even_for_an_english_browser(as_user, cast, cycle):
+    client = as_user(cast.opd_member)
+    html = client.get(reverse("assessments:my_work"), headers={"Accept-Language": "en-US,en"}).content.decode()
+    assert "Tugas Saya" in html and 'lang="id"' in html
+
+
+def test_a_carried_answer_is_confirmed_with_one_click(as_user, cast, cycle, framework):
+    from rapor.assessments.domain.cycles import cycle_create
+
+    answer_save(cycle=cycle, question_code="A1.1.a", value="A", level="self", by=cast.opd_member, expected_version=0)
+    new = cycle_create(organisation=cast.kota, framework=framework, year=2025, by=cast.coordinator,
+                       carry_over=True, stage="self_assessment")
+    client = as_user(cast.opd_member)
+    html = client.get(reverse("assessments:workspace", args=[new.pk])).content.decode()
+    assert "Konfirmasi" in html
+    client.post(reverse("assessments:answer", args=[new.pk]),
+                {"question": "A1.1.a", "value": "A", "version": "1"}, headers={"HX-Request": "true"})
+    row = Answer.objects.get(cycle=new)
+    assert (row.value, row.version, row.needs_reconfirmation) == ("A", 2, False)
