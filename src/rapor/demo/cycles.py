@@ -198,7 +198,7 @@ def build_pangkalpinang(
     old = cycle_create(
         organisation=kota, framework=framework, year=2023, by=timrb, stage="closed", **last_year
     )
-    bulk_answers(old, 0.3, 0.55, rng, "verified", timrb)
+    bulk_answers(old, 0.2, 0.55, rng, "verified", timrb)
     fw = framework.framework()
     for code in list(fw.questions)[:60:6]:  # last year's evidence, carried over to 2024
         ev = evidence_store(
@@ -243,7 +243,7 @@ def _answer_half(cycle: Cycle, people: dict[str, Any], today: dt.date, rng: rand
             continue  # late: not started
         done = plan > 0.65
         for q in questions:
-            if not done and rng.random() < 0.6:
+            if not done and rng.random() < 0.7:
                 continue
             row = carried.get(q.code)
             value = row.value if row and rng.random() < 0.6 else demo_value(q, 0.6, rng)
