@@ -48,12 +48,20 @@ def make_user(username: str, org: Organisation, role: str) -> Any:
 def cast(db: None) -> Cast:
     province = Organisation.objects.create(name="Provinsi Contoh", kind="province")
     kota = Organisation.objects.create(name="Kota Contoh", kind="kota", parent=province)
-    dukcapil = Organisation.objects.create(name="Dinas Kependudukan", short_name="Disdukcapil", kind="opd", parent=kota)
-    dinkes = Organisation.objects.create(name="Dinas Kesehatan", short_name="Dinkes", kind="opd", parent=kota)
+    dukcapil = Organisation.objects.create(
+        name="Dinas Kependudukan", short_name="Disdukcapil", kind="opd", parent=kota
+    )
+    dinkes = Organisation.objects.create(
+        name="Dinas Kesehatan", short_name="Dinkes", kind="opd", parent=kota
+    )
     other = Organisation.objects.create(name="Kabupaten Lain", kind="kabupaten", parent=province)
     Organisation.objects.create(name="Inspektorat", kind="opd", parent=other)
     return Cast(
-        province, kota, dukcapil, dinkes, other,
+        province,
+        kota,
+        dukcapil,
+        dinkes,
+        other,
         coordinator=make_user("koordinator", kota, "tim_rb"),
         opd_member=make_user("dukcapil", dukcapil, "tim_opd"),
         other_opd_member=make_user("dinkes", dinkes, "tim_opd"),
@@ -75,12 +83,23 @@ def framework(db: None) -> FrameworkVersion:
     return make_framework()
 
 
-def make_cycle(cast: Cast, framework: FrameworkVersion, *, stage: str = "self_assessment",
-               year: int = 2024, org: Organisation | None = None) -> Cycle:
+def make_cycle(
+    cast: Cast,
+    framework: FrameworkVersion,
+    *,
+    stage: str = "self_assessment",
+    year: int = 2024,
+    org: Organisation | None = None,
+) -> Cycle:
     today = timezone.localdate()
     return cycle_create(
-        organisation=org or cast.kota, framework=framework, year=year, by=cast.coordinator, stage=stage,
-        self_assessment_starts=today - dt.timedelta(days=10), self_assessment_ends=today + dt.timedelta(days=10),
+        organisation=org or cast.kota,
+        framework=framework,
+        year=year,
+        by=cast.coordinator,
+        stage=stage,
+        self_assessment_starts=today - dt.timedelta(days=10),
+        self_assessment_ends=today + dt.timedelta(days=10),
         final_deadline=today + dt.timedelta(days=30),
     )
 
@@ -90,10 +109,21 @@ def cycle(cast: Cast, framework: FrameworkVersion) -> Cycle:
     """Kota Contoh 2024: A1.1 assigned to Disdukcapil (late), A1.2 to Dinkes."""
     c = make_cycle(cast, framework)
     today = timezone.localdate()
-    assignment_create(cycle=c, indicator_code="A1.1", opd=cast.disdukcapil, person=cast.opd_member,
-                      due_date=today - dt.timedelta(days=2), by=cast.coordinator)
-    assignment_create(cycle=c, indicator_code="A1.2", opd=cast.dinkes, due_date=today + dt.timedelta(days=3),
-                      by=cast.coordinator)
+    assignment_create(
+        cycle=c,
+        indicator_code="A1.1",
+        opd=cast.disdukcapil,
+        person=cast.opd_member,
+        due_date=today - dt.timedelta(days=2),
+        by=cast.coordinator,
+    )
+    assignment_create(
+        cycle=c,
+        indicator_code="A1.2",
+        opd=cast.dinkes,
+        due_date=today + dt.timedelta(days=3),
+        by=cast.coordinator,
+    )
     return c
 
 

@@ -10,14 +10,20 @@ from rapor.assessments.models import Answer, Assignment, HistoryEvent
 
 def post_answer(client, cycle, code="A1.2.a", value="A", version=0, htmx=True):
     headers = {"HX-Request": "true"} if htmx else {}
-    return client.post(reverse("assessments:answer", args=[cycle.pk]),
-                       {"question": code, "value": value, "version": version}, headers=headers)
+    return client.post(
+        reverse("assessments:answer", args=[cycle.pk]),
+        {"question": code, "value": value, "version": version},
+        headers=headers,
+    )
 
 
 def test_another_opd_cannot_save_an_answer_to_an_indicator_not_assigned_to_it(as_user, cast, cycle):
     response = post_answer(as_user(cast.opd_member), cycle, code="A1.2.a")
     assert response.status_code == 403
-    assert not Answer.objects.exists() and not HistoryEvent.objects.filter(kind="answer_saved").exists()
+    assert (
+        not Answer.objects.exists()
+        and not HistoryEvent.objects.filter(kind="answer_saved").exists()
+    )
 
 
 def test_an_opd_cannot_answer_an_unassigned_indicator(as_user, cast, cycle):
@@ -44,7 +50,10 @@ def test_another_pemda_cannot_save_an_answer(as_user, cast, cycle):
 
 
 def test_an_evaluator_cannot_see_a_draft_cycle(as_user, cast, cycle):
-    assert as_user(cast.evaluator).get(reverse("assessments:workspace", args=[cycle.pk])).status_code == 404
+    assert (
+        as_user(cast.evaluator).get(reverse("assessments:workspace", args=[cycle.pk])).status_code
+        == 404
+    )
 
 
 def test_pimpinan_reads_but_cannot_answer_or_assign(as_user, cast, cycle):

@@ -16,7 +16,13 @@ def test_the_demo_loads_once_with_all_regions_and_a_login_per_role(db):
     assert Organisation.objects.filter(kind__in=["kabupaten", "kota"], is_demo=True).count() == 7
     assert Organisation.objects.get(name="Kota Pangkalpinang").region_code == "19.71"
     assert {row["username"] for row in demo_logins()} == {
-        "pimpinan", "timrb", "disdukcapil", "inspektorat", "evaluator", "admin"}
+        "pimpinan",
+        "timrb",
+        "disdukcapil",
+        "inspektorat",
+        "evaluator",
+        "admin",
+    }
 
 
 def test_pangkalpinangs_2024_cycle_is_about_half_done_with_late_returned_and_evidence(db):
@@ -31,7 +37,9 @@ def test_pangkalpinangs_2024_cycle_is_about_half_done_with_late_returned_and_evi
     assert EvidenceLink.objects.filter(cycle=cycle).exists()
     from django.contrib.auth import get_user_model
 
-    items = work_items(get_user_model().objects.get(username="disdukcapil"), today=timezone.localdate())
+    items = work_items(
+        get_user_model().objects.get(username="disdukcapil"), today=timezone.localdate()
+    )
     assert any(i.late for i in items) and any(i.returned for i in items)
     stages = set(Cycle.objects.exclude(pk=cycle.pk).values_list("stage", flat=True))
     assert {"submitted", "verification", "review", "preparation", "closed"} <= stages

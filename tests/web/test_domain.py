@@ -17,8 +17,9 @@ from .conftest import make_cycle
 
 
 def save(cycle, user, code="A1.1.a", value="A", version=0, level="self"):
-    return answer_save(cycle=cycle, question_code=code, value=value, level=level, by=user,
-                       expected_version=version)
+    return answer_save(
+        cycle=cycle, question_code=code, value=value, level=level, by=user, expected_version=version
+    )
 
 
 def test_it_saves_a_first_answer_as_version_one_and_records_it(cycle, cast):
@@ -111,17 +112,27 @@ def test_it_refuses_to_assign_to_an_opd_of_another_pemda(cycle, cast):
         assign_area(cycle=cycle, area="A1", opd=foreign, by=cast.coordinator)
 
 
-def test_a_new_cycle_carries_last_years_answers_and_evidence_for_reconfirmation(cycle, cast, framework):
+def test_a_new_cycle_carries_last_years_answers_and_evidence_for_reconfirmation(
+    cycle, cast, framework
+):
     save(cycle, cast.opd_member, value="A")
     save(cycle, cast.coordinator, code="A2.1.a", value="B", level="verifier")
-    ev = evidence_store(organisation=cast.disdukcapil, title="SK", by=cast.opd_member,
-                        content=b"%PDF-1.4 test", filename="sk.pdf")
+    ev = evidence_store(
+        organisation=cast.disdukcapil,
+        title="SK",
+        by=cast.opd_member,
+        content=b"%PDF-1.4 test",
+        filename="sk.pdf",
+    )
     evidence_link(evidence=ev, cycle=cycle, question_code="A1.1.a", by=cast.opd_member)
-    new = cycle_create(organisation=cast.kota, framework=framework, year=2025, by=cast.coordinator,
-                       carry_over=True)
+    new = cycle_create(
+        organisation=cast.kota, framework=framework, year=2025, by=cast.coordinator, carry_over=True
+    )
     carried = {a.question_code: a for a in Answer.objects.filter(cycle=new)}
     assert {c: (a.value, a.level, a.needs_reconfirmation) for c, a in carried.items()} == {
-        "A1.1.a": ("A", "self", True), "A2.1.a": ("B", "self", True)}
+        "A1.1.a": ("A", "self", True),
+        "A2.1.a": ("B", "self", True),
+    }
     assert EvidenceLink.objects.get(cycle=new).needs_reconfirmation
     assert new.carried_from == cycle and new.assignments.count() == 2
     # confirming the same value clears the mark and makes a new version
@@ -130,8 +141,12 @@ def test_a_new_cycle_carries_last_years_answers_and_evidence_for_reconfirmation(
 
 
 def test_the_same_file_is_stored_once(cast, db):
-    one = evidence_store(organisation=cast.dinkes, title="a", by=None, content=b"same", filename="a.pdf")
-    two = evidence_store(organisation=cast.dinkes, title="b", by=None, content=b"same", filename="b.pdf")
+    one = evidence_store(
+        organisation=cast.dinkes, title="a", by=None, content=b"same", filename="a.pdf"
+    )
+    two = evidence_store(
+        organisation=cast.dinkes, title="b", by=None, content=b"same", filename="b.pdf"
+    )
     assert one.file.name == two.file.name and one.sha256 == two.sha256
 
 

@@ -10,12 +10,26 @@ from .conftest import make_cycle
 
 CYCLE_MATRIX = {
     # who: actions allowed on Kota Contoh's cycle in self-assessment
-    "coordinator": {"view_cycle", "answer", "upload_evidence", "comment", "submit_answers", "assign", "manage_cycle"},
+    "coordinator": {
+        "view_cycle",
+        "answer",
+        "upload_evidence",
+        "comment",
+        "submit_answers",
+        "assign",
+        "manage_cycle",
+    },
     "opd_member": {"view_cycle", "comment"},
     "inspector": {"view_cycle", "comment"},
     "pimpinan": {"view_cycle"},
     "evaluator": set(),
-    "admin": {"view_cycle", "manage_cycle", "manage_users", "manage_frameworks", "view_all_regions"},
+    "admin": {
+        "view_cycle",
+        "manage_cycle",
+        "manage_users",
+        "manage_frameworks",
+        "view_all_regions",
+    },
     "outsider": set(),
 }
 
@@ -28,7 +42,10 @@ def test_each_role_may_do_exactly_its_actions_on_a_cycle(cast, cycle, who):
 
 
 def test_an_opd_may_answer_only_the_indicators_assigned_to_it(cast, cycle):
-    own, other = cycle.assignments.get(indicator_code="A1.1"), cycle.assignments.get(indicator_code="A1.2")
+    own, other = (
+        cycle.assignments.get(indicator_code="A1.1"),
+        cycle.assignments.get(indicator_code="A1.2"),
+    )
     assert can(cast.opd_member, "answer", own)
     assert not can(cast.opd_member, "answer", other)
     assert can(cast.other_opd_member, "answer", other)

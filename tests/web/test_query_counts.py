@@ -18,18 +18,37 @@ from .conftest import make_cycle, make_framework
 
 
 def populated_cycle(cast, *, areas, indicators, questions, year):
-    fw = make_framework(areas=areas, indicators=indicators, questions=questions, fid=f"size-{areas}-{indicators}")
+    fw = make_framework(
+        areas=areas, indicators=indicators, questions=questions, fid=f"size-{areas}-{indicators}"
+    )
     cycle = make_cycle(cast, fw, year=year)
     due = timezone.localdate() + dt.timedelta(days=1)
     for a in range(1, areas + 1):
-        assign_area(cycle=cycle, area=f"A{a}", opd=cast.disdukcapil, person=cast.opd_member,
-                    due_date=due, by=cast.coordinator)
-    ev = evidence_store(organisation=cast.disdukcapil, title="bukti", by=cast.opd_member,
-                        content=f"{year}".encode(), filename="b.pdf")
+        assign_area(
+            cycle=cycle,
+            area=f"A{a}",
+            opd=cast.disdukcapil,
+            person=cast.opd_member,
+            due_date=due,
+            by=cast.coordinator,
+        )
+    ev = evidence_store(
+        organisation=cast.disdukcapil,
+        title="bukti",
+        by=cast.opd_member,
+        content=f"{year}".encode(),
+        filename="b.pdf",
+    )
     for code, q in list(fw.framework().questions.items())[::2]:
         value = "50" if q.scale.kind == "number" else "B"
-        answer_save(cycle=cycle, question_code=code, value=value, level="self", by=cast.opd_member,
-                    expected_version=0)
+        answer_save(
+            cycle=cycle,
+            question_code=code,
+            value=value,
+            level="self",
+            by=cast.opd_member,
+            expected_version=0,
+        )
         evidence_link(evidence=ev, cycle=cycle, question_code=code, by=cast.opd_member)
         Comment.objects.create(cycle=cycle, question_code=code, author=cast.coordinator, text="cek")
     return cycle

@@ -30,46 +30,78 @@ def test_my_work_lists_the_opds_indicators_with_due_date_and_late_flag(as_user, 
 def test_my_work_filters_returned_items(as_user, cast, cycle):
     from rapor.assessments.models import AnswerStatus
 
-    AnswerStatus.objects.create(cycle=cycle, question_code="A1.1.a", state="returned", return_note="x")
-    html = as_user(cast.opd_member).get(reverse("assessments:my_work") + "?show=returned").content.decode()
+    AnswerStatus.objects.create(
+        cycle=cycle, question_code="A1.1.a", state="returned", return_note="x"
+    )
+    html = (
+        as_user(cast.opd_member)
+        .get(reverse("assessments:my_work") + "?show=returned")
+        .content.decode()
+    )
     assert "A1.1" in html and "dikembalikan" in html
 
 
 def test_the_workspace_shows_questions_options_guidance_and_evidence_required(as_user, cast, cycle):
-    html = as_user(cast.opd_member).get(reverse("assessments:workspace", args=[cycle.pk])).content.decode()
-    assert "Pertanyaan A1.1.a" in html and "Lengkap" in html and "Petunjuk uji" in html and "SK uji" in html
+    html = (
+        as_user(cast.opd_member)
+        .get(reverse("assessments:workspace", args=[cycle.pk]))
+        .content.decode()
+    )
+    assert (
+        "Pertanyaan A1.1.a" in html
+        and "Lengkap" in html
+        and "Petunjuk uji" in html
+        and "SK uji" in html
+    )
     # own indicator editable, the other OPD's indicator read-only
-    own = html[html.index('id="q-A1_1_a"'):html.index('id="q-A1_1_b"')]
-    other = html[html.index('id="q-A1_2_a"'):html.index('id="q-A1_2_b"')]
+    own = html[html.index('id="q-A1_1_a"') : html.index('id="q-A1_1_b"')]
+    other = html[html.index('id="q-A1_2_a"') : html.index('id="q-A1_2_b"')]
     assert "<fieldset>" in own and "<fieldset disabled>" in other
 
 
 def test_saving_an_answer_with_htmx_updates_question_indicator_area_and_total(as_user, cast, cycle):
     client = as_user(cast.opd_member)
-    response = client.post(reverse("assessments:answer", args=[cycle.pk]),
-                           {"question": "A1.1.a", "value": "A", "version": "0"}, headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("assessments:answer", args=[cycle.pk]),
+        {"question": "A1.1.a", "value": "A", "version": "0"},
+        headers={"HX-Request": "true"},
+    )
     html = response.content.decode()
     assert response.status_code == 200 and "tersimpan" in html
     assert 'id="score-total"' in html and 'id="head-A1_1"' in html and 'id="nav-A1"' in html
     assert html.count('hx-swap-oob="true"') == 3
-    assert "12,50" in html  # the indicator (weight 25) has two questions: A counts 12,5 on the total
+    assert (
+        "12,50" in html
+    )  # the indicator (weight 25) has two questions: A counts 12,5 on the total
     assert 'name="version" value="1"' in html
     assert Answer.objects.get().updated_by == cast.opd_member
 
 
 def test_a_conflicting_save_shows_both_versions_and_lets_the_user_choose(as_user, cast, cycle):
-    answer_save(cycle=cycle, question_code="A1.1.a", value="B", level="self", by=cast.coordinator,
-                expected_version=0)
+    answer_save(
+        cycle=cycle,
+        question_code="A1.1.a",
+        value="B",
+        level="self",
+        by=cast.coordinator,
+        expected_version=0,
+    )
     client = as_user(cast.opd_member)
-    response = client.post(reverse("assessments:answer", args=[cycle.pk]),
-                           {"question": "A1.1.a", "value": "C", "version": "0"}, headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("assessments:answer", args=[cycle.pk]),
+        {"question": "A1.1.a", "value": "C", "version": "0"},
+        headers={"HX-Request": "true"},
+    )
     html = response.content.decode()
     assert "Jawaban Anda" in html and "Jawaban tersimpan" in html and "Koordinator" in html
     assert re.search(r'name="version" value="1"><input type="hidden" name="value" value="C"', html)
     assert Answer.objects.get().value == "B"
     # choose mine: save again from the stored version
-    client.post(reverse("assessments:answer", args=[cycle.pk]),
-                {"question": "A1.1.a", "value": "C", "version": "1"}, headers={"HX-Request": "true"})
+    client.post(
+        reverse("assessments:answer", args=[cycle.pk]),
+        {"question": "A1.1.a", "value": "C", "version": "1"},
+        headers={"HX-Request": "true"},
+    )
     assert Answer.objects.get().value == "C"
     # or take theirs: the stored question comes back
     keep = client.get(reverse("assessments:question", args=[cycle.pk, "A1.1.a"]))
@@ -77,29 +109,45 @@ def test_a_conflicting_save_shows_both_versions_and_lets_the_user_choose(as_user
 
 
 def test_a_plain_form_post_without_htmx_redirects_back_to_the_indicator(as_user, cast, cycle):
-    response = as_user(cast.opd_member).post(reverse("assessments:answer", args=[cycle.pk]),
-                                             {"question": "A1.1.a", "value": "A", "version": "0"})
+    response = as_user(cast.opd_member).post(
+        reverse("assessments:answer", args=[cycle.pk]),
+        {"question": "A1.1.a", "value": "A", "version": "0"},
+    )
     assert response.status_code == 302 and response["Location"].endswith("?indicator=A1.1")
 
 
 def test_a_bad_number_is_refused_with_a_message(as_user, cast, cycle):
-    response = as_user(cast.opd_member).post(reverse("assessments:answer", args=[cycle.pk]),
-                                             {"question": "A1.1.b", "value": "120", "version": "0"},
-                                             headers={"HX-Request": "true"})
+    response = as_user(cast.opd_member).post(
+        reverse("assessments:answer", args=[cycle.pk]),
+        {"question": "A1.1.b", "value": "120", "version": "0"},
+        headers={"HX-Request": "true"},
+    )
     assert "outside" in response.content.decode() and not Answer.objects.exists()
 
 
 def test_the_assignments_page_lists_opd_due_date_and_late_flag(as_user, cast, cycle):
-    html = as_user(cast.coordinator).get(reverse("assessments:assignments", args=[cycle.pk])).content.decode()
-    assert "Disdukcapil" in html and "Dinkes" in html and "terlambat" in html and "belum ditugaskan" in html
+    html = (
+        as_user(cast.coordinator)
+        .get(reverse("assessments:assignments", args=[cycle.pk]))
+        .content.decode()
+    )
+    assert (
+        "Disdukcapil" in html
+        and "Dinkes" in html
+        and "terlambat" in html
+        and "belum ditugaskan" in html
+    )
 
 
 def test_the_tim_rb_assigns_one_indicator_with_htmx(as_user, cast, cycle):
     client = as_user(cast.coordinator)
     url = reverse("assessments:assignment_edit", args=[cycle.pk, "A2.1"])
     assert 'name="opd"' in client.get(url, headers={"HX-Request": "true"}).content.decode()
-    response = client.post(url, {"opd": cast.dinkes.pk, "person": cast.other_opd_member.pk,
-                                 "due_date": "2030-01-31"}, headers={"HX-Request": "true"})
+    response = client.post(
+        url,
+        {"opd": cast.dinkes.pk, "person": cast.other_opd_member.pk, "due_date": "2030-01-31"},
+        headers={"HX-Request": "true"},
+    )
     assert response.status_code == 200 and "Dinkes" in response.content.decode()
     a = Assignment.objects.get(cycle=cycle, indicator_code="A2.1")
     assert (a.opd, a.person, str(a.due_date)) == (cast.dinkes, cast.other_opd_member, "2030-01-31")
@@ -108,18 +156,27 @@ def test_the_tim_rb_assigns_one_indicator_with_htmx(as_user, cast, cycle):
 def test_the_tim_rb_assigns_a_whole_area_at_once(as_user, cast, cycle):
     response = as_user(cast.coordinator).post(
         reverse("assessments:assignment_area", args=[cycle.pk]),
-        {"area": "AR2", "opd": cast.disdukcapil.pk, "due_date": "2030-02-01"})
+        {"area": "AR2", "opd": cast.disdukcapil.pk, "due_date": "2030-02-01"},
+    )
     assert response.status_code == 302
-    assert set(cycle.assignments.filter(opd=cast.disdukcapil).values_list("indicator_code", flat=True)) == {
-        "A1.1", "A2.1", "A2.2"}
+    assert set(
+        cycle.assignments.filter(opd=cast.disdukcapil).values_list("indicator_code", flat=True)
+    ) == {"A1.1", "A2.1", "A2.2"}
 
 
 def test_cycle_settings_change_the_stage_and_dates_with_history(as_user, cast, cycle):
     client = as_user(cast.coordinator)
     url = reverse("assessments:cycle_settings", args=[cycle.pk])
     assert "Penilaian mandiri" in client.get(url).content.decode()
-    response = client.post(url, {"stage": "review", "review_starts": "2030-01-01", "review_ends": "2030-01-10",
-                                 "final_deadline": "2030-02-01"})
+    response = client.post(
+        url,
+        {
+            "stage": "review",
+            "review_starts": "2030-01-01",
+            "review_ends": "2030-01-10",
+            "final_deadline": "2030-02-01",
+        },
+    )
     assert response.status_code == 302
     cycle.refresh_from_db()
     assert cycle.stage == "review" and str(cycle.review_ends) == "2030-01-10"
@@ -127,15 +184,26 @@ def test_cycle_settings_change_the_stage_and_dates_with_history(as_user, cast, c
 
 
 def test_cycle_settings_refuse_an_end_before_the_start(as_user, cast, cycle):
-    response = as_user(cast.coordinator).post(reverse("assessments:cycle_settings", args=[cycle.pk]),
-                                              {"stage": "review", "review_starts": "2030-01-10", "review_ends": "2030-01-01"})
+    response = as_user(cast.coordinator).post(
+        reverse("assessments:cycle_settings", args=[cycle.pk]),
+        {"stage": "review", "review_starts": "2030-01-10", "review_ends": "2030-01-01"},
+    )
     assert response.status_code == 200 and "sebelum tanggal mulai" in response.content.decode()
 
 
 def test_the_tim_rb_starts_a_new_cycle_from_last_year(as_user, cast, cycle, framework):
-    answer_save(cycle=cycle, question_code="A1.1.a", value="A", level="self", by=cast.opd_member, expected_version=0)
-    response = as_user(cast.coordinator).post(reverse("assessments:cycle_new"), {
-        "organisation": cast.kota.pk, "framework": framework.pk, "year": 2025, "carry_over": "on"})
+    answer_save(
+        cycle=cycle,
+        question_code="A1.1.a",
+        value="A",
+        level="self",
+        by=cast.opd_member,
+        expected_version=0,
+    )
+    response = as_user(cast.coordinator).post(
+        reverse("assessments:cycle_new"),
+        {"organisation": cast.kota.pk, "framework": framework.pk, "year": 2025, "carry_over": "on"},
+    )
     new = Cycle.objects.get(year=2025)
     assert response.status_code == 302 and new.carried_from == cycle
     assert Answer.objects.get(cycle=new).needs_reconfirmation
@@ -146,10 +214,15 @@ def test_an_admin_uploads_a_framework_sees_its_summary_and_activates_it(as_user,
 
     client = as_user(cast.admin)
     text = framework_text(fid="test-fw", version="2", status="provisional")
-    response = client.post(reverse("assessments:frameworks"),
-                           {"file": SimpleUploadedFile("fw.yaml", text.encode())})
+    response = client.post(
+        reverse("assessments:frameworks"), {"file": SimpleUploadedFile("fw.yaml", text.encode())}
+    )
     html = response.content.decode()
-    assert "Kerangka valid dan disimpan" in html and "8 pertanyaan" in html and "Kerangka sementara" in html
+    assert (
+        "Kerangka valid dan disimpan" in html
+        and "8 pertanyaan" in html
+        and "Kerangka sementara" in html
+    )
     new = FrameworkVersion.objects.get(framework_id="test-fw", version="2")
     assert not new.is_active
     client.post(reverse("assessments:framework_activate", args=[new.pk]))
@@ -162,8 +235,9 @@ def test_an_invalid_framework_upload_shows_the_validation_error(as_user, cast, d
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     bad = framework_text().replace("weight: 100/2", "weight: 40", 1)
-    response = as_user(cast.admin).post(reverse("assessments:frameworks"),
-                                        {"file": SimpleUploadedFile("bad.yaml", bad.encode())})
+    response = as_user(cast.admin).post(
+        reverse("assessments:frameworks"), {"file": SimpleUploadedFile("bad.yaml", bad.encode())}
+    )
     html = response.content.decode()
     assert "Berkas ditolak" in html and "A1" in html
     assert not FrameworkVersion.objects.exists()
@@ -171,7 +245,9 @@ def test_an_invalid_framework_upload_shows_the_validation_error(as_user, cast, d
 
 def test_the_permission_table_page_shows_roles_and_actions(as_user, cast):
     html = as_user(cast.admin).get(reverse("orgs:permissions")).content.decode()
-    assert "manage_frameworks" in html and "Tim RB (koordinator)" in html and "Pemda sendiri" in html
+    assert (
+        "manage_frameworks" in html and "Tim RB (koordinator)" in html and "Pemda sendiri" in html
+    )
 
 
 def test_the_organisation_page_lists_the_tree_and_members(as_user, cast):
@@ -207,20 +283,38 @@ def test_the_login_page_lists_demo_logins_only_when_demo_data_is_loaded(client, 
 
 def test_indonesian_is_the_default_even_for_an_english_browser(as_user, cast, cycle):
     client = as_user(cast.opd_member)
-    html = client.get(reverse("assessments:my_work"), headers={"Accept-Language": "en-US,en"}).content.decode()
+    html = client.get(
+        reverse("assessments:my_work"), headers={"Accept-Language": "en-US,en"}
+    ).content.decode()
     assert "Tugas Saya" in html and 'lang="id"' in html
 
 
 def test_a_carried_answer_is_confirmed_with_one_click(as_user, cast, cycle, framework):
     from rapor.assessments.domain.cycles import cycle_create
 
-    answer_save(cycle=cycle, question_code="A1.1.a", value="A", level="self", by=cast.opd_member, expected_version=0)
-    new = cycle_create(organisation=cast.kota, framework=framework, year=2025, by=cast.coordinator,
-                       carry_over=True, stage="self_assessment")
+    answer_save(
+        cycle=cycle,
+        question_code="A1.1.a",
+        value="A",
+        level="self",
+        by=cast.opd_member,
+        expected_version=0,
+    )
+    new = cycle_create(
+        organisation=cast.kota,
+        framework=framework,
+        year=2025,
+        by=cast.coordinator,
+        carry_over=True,
+        stage="self_assessment",
+    )
     client = as_user(cast.opd_member)
     html = client.get(reverse("assessments:workspace", args=[new.pk])).content.decode()
     assert "Konfirmasi" in html
-    client.post(reverse("assessments:answer", args=[new.pk]),
-                {"question": "A1.1.a", "value": "A", "version": "1"}, headers={"HX-Request": "true"})
+    client.post(
+        reverse("assessments:answer", args=[new.pk]),
+        {"question": "A1.1.a", "value": "A", "version": "1"},
+        headers={"HX-Request": "true"},
+    )
     row = Answer.objects.get(cycle=new)
     assert (row.value, row.version, row.needs_reconfirmation) == ("A", 2, False)

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from rapor.orgs.models import Organisation
 from rapor.orgs.permissions import can, memberships
 
 from .models import Assignment, Cycle
@@ -80,11 +79,3 @@ def _current_cycle(request: HttpRequest) -> Cycle | None:
             return c
     open_cycles = [c for c in cycles if c.is_open]
     return (open_cycles or cycles or [None])[0]
-
-
-def opd_of(user: Any) -> Organisation | None:
-    """The OPD of a Tim OPD member (the first, if several)."""
-    for m in memberships(user):
-        if m.role == "tim_opd" and m.organisation.opd_id:
-            return m.organisation if m.organisation.kind == "opd" else m.organisation.parent
-    return None

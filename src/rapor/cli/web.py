@@ -10,7 +10,9 @@ import os
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = sub.add_parser("demo", help="run the web application with demo data (Bangka Belitung)")
     demo.add_argument("--port", type=int, default=8000)
-    demo.add_argument("--reset", action="store_true", help="delete all data first, then reload the demo")
+    demo.add_argument(
+        "--reset", action="store_true", help="delete all data first, then reload the demo"
+    )
     demo.add_argument("--no-serve", action="store_true", help="prepare the database only")
     demo.set_defaults(handler=run_demo)
     manage = sub.add_parser("manage", help="run a Django management command (django-admin)")
@@ -43,7 +45,9 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.reset:
         call_command("flush", verbosity=0, interactive=False)
     loaded = load_demo()
-    print("Rapor demo: data " + ("loaded" if loaded else "already present") + " (DATA CONTOH / DEMO).")
+    print(
+        "Rapor demo: data " + ("loaded" if loaded else "already present") + " (DATA CONTOH / DEMO)."
+    )
     print(f"Open http://127.0.0.1:{args.port}/ and sign in with one of (password {DEMO_PASSWORD}):")
     for login in demo_logins():
         print(f"  {login['username']:<12} {login['role']:<22} {login['where']}")

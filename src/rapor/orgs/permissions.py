@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -100,10 +100,6 @@ ROLE_STAGES: dict[str, frozenset[str]] = {
 }
 
 
-class Scoped(Protocol):
-    def scope_target(self) -> tuple[int | None, int | None, str | None]: ...
-
-
 @dataclass(frozen=True)
 class Grant:
     membership: Membership
@@ -167,10 +163,6 @@ def grants(user: Any, action: str, obj: Any) -> Iterable[Grant]:
 def can(user: Any, action: str, obj: Any) -> bool:
     """May ``user`` do ``action`` on ``obj`` (an Organisation, a Cycle, an Assignment …)?"""
     return next(iter(grants(user, action, obj)), None) is not None
-
-
-def roles(user: Any) -> set[str]:
-    return {m.role for m in memberships(user)}
 
 
 def has_action(user: Any, action: str) -> bool:

@@ -32,11 +32,6 @@ class CycleScore:
     def grade(self) -> engine.GradeBand:
         return self.result.grade
 
-    def answered_under(self, code: str) -> tuple[int, int]:
-        """(answered, total) questions under a node."""
-        expl = self.nodes[code]
-        return len(expl.questions) - len(expl.missing), len(expl.questions)
-
 
 def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     """{question code: value} from the highest level that answered, from Answer-like rows."""

@@ -28,7 +28,6 @@ class Stage(models.TextChoices):
     CLOSED = "closed", _("Ditutup")
 
 
-STAGE_ORDER = list(Stage.values)
 STAGE_WINDOWS: dict[str, tuple[str, str]] = {
     Stage.SELF_ASSESSMENT: ("self_assessment_starts", "self_assessment_ends"),
     Stage.REVIEW: ("review_starts", "review_ends"),

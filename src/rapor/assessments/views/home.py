@@ -7,8 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from rapor.orgs.permissions import can
-
 from ..access import current_cycle
 from ..mywork import work_items, work_summary
 from ..queries import cycle_data
@@ -28,7 +26,6 @@ def home(request: HttpRequest) -> HttpResponse:
             days_left=cycle.days_left(today),
             days_late=-(cycle.days_left(today) or 0),
             window=cycle.window(),
-            can_assign=can(request.user, "assign", cycle),
         )
     return render(request, "assessments/home.html", context)
 

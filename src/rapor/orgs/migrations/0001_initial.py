@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,45 +14,128 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='singkatan')),
-                ('kind', models.CharField(choices=[('province', 'Provinsi'), ('kabupaten', 'Kabupaten'), ('kota', 'Kota'), ('opd', 'OPD'), ('unit', 'Unit')], max_length=12, verbose_name='jenis')),
-                ('region_code', models.CharField(blank=True, max_length=20, verbose_name='kode wilayah')),
-                ('path', models.CharField(db_index=True, default='', editable=False, max_length=255)),
-                ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='orgs.organisation')),
-                ('pemda', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgs.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="singkatan"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("province", "Provinsi"),
+                            ("kabupaten", "Kabupaten"),
+                            ("kota", "Kota"),
+                            ("opd", "OPD"),
+                            ("unit", "Unit"),
+                        ],
+                        max_length=12,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "region_code",
+                    models.CharField(blank=True, max_length=20, verbose_name="kode wilayah"),
+                ),
+                (
+                    "path",
+                    models.CharField(db_index=True, default="", editable=False, max_length=255),
+                ),
+                ("is_demo", models.BooleanField(default=False, verbose_name="data contoh")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="orgs.organisation",
+                    ),
+                ),
+                (
+                    "pemda",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="orgs.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisasi',
-                'verbose_name_plural': 'organisasi',
-                'ordering': ['path'],
+                "verbose_name": "organisasi",
+                "verbose_name_plural": "organisasi",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('pimpinan', 'Pimpinan'), ('tim_rb', 'Tim RB (koordinator)'), ('tim_opd', 'Tim OPD'), ('inspektorat', 'Inspektorat'), ('evaluator', 'Evaluator'), ('admin', 'Admin')], max_length=12, verbose_name='peran')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='jabatan')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='orgs.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("pimpinan", "Pimpinan"),
+                            ("tim_rb", "Tim RB (koordinator)"),
+                            ("tim_opd", "Tim OPD"),
+                            ("inspektorat", "Inspektorat"),
+                            ("evaluator", "Evaluator"),
+                            ("admin", "Admin"),
+                        ],
+                        max_length=12,
+                        verbose_name="peran",
+                    ),
+                ),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="jabatan")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="orgs.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'keanggotaan',
-                'verbose_name_plural': 'keanggotaan',
-                'ordering': ['organisation__path', 'role'],
+                "verbose_name": "keanggotaan",
+                "verbose_name_plural": "keanggotaan",
+                "ordering": ["organisation__path", "role"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(fields=('parent', 'name'), name='org_unique_name_in_parent'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                fields=("parent", "name"), name="org_unique_name_in_parent"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'organisation', 'role'), name='membership_unique'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "organisation", "role"), name="membership_unique"
+            ),
         ),
     ]

@@ -53,11 +53,6 @@ def node_id(code: str) -> str:
 
 
 @register.filter
-def get_item(mapping: Any, key: Any) -> Any:
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
 def decimal(value: str) -> str:
     """A stored number answer ("70.05") as the user writes it ("70,05" in Indonesian)."""
     return value.replace(".", ",") if value and decimal_comma() else value
