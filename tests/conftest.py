@@ -7,7 +7,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _fast_and_isolated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """For database tests: a quick password hasher and a throwaway media folder."""
     if "django_db_setup" not in request.fixturenames and "db" not in request.fixturenames:
         return
