@@ -26,6 +26,10 @@ class Evidence(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="evidence", verbose_name=_("pemilik")
     )
+    # The cycle the item was uploaded in: its library lists it even before it is linked.
+    cycle = models.ForeignKey(
+        Cycle, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
     title = models.CharField(_("judul"), max_length=255)
     file = models.FileField(_("berkas"), upload_to=evidence_path, blank=True, max_length=200)
     sha256 = models.CharField(max_length=64, blank=True, db_index=True)

@@ -35,6 +35,7 @@ class HistoryEvent(models.Model):
         ANSWER_SAVED = "answer_saved", _("jawaban disimpan")
         STATUS_CHANGED = "status_changed", _("status berubah")
         ASSIGNED = "assigned", _("ditugaskan")
+        EVIDENCE_UPLOADED = "evidence_uploaded", _("bukti diunggah")
         EVIDENCE_LINKED = "evidence_linked", _("bukti ditautkan")
         EVIDENCE_UNLINKED = "evidence_unlinked", _("tautan bukti dihapus")
         COMMENTED = "commented", _("komentar")
