@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install system lint typecheck pytest pytest-pg requirements bench
+.PHONY: demo test install system system-test lint typecheck pytest pytest-pg requirements bench
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,6 +17,9 @@ install: $(STAMP)
 
 system:
 	./scripts/install-system-packages
+
+system-test:
+	./scripts/install-system-packages --test
 
 demo: system install
 	$(BIN)/rapor demo
@@ -34,7 +37,7 @@ pytest: install
 pytest-pg: install
 	./scripts/with-postgres $(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
-test: system install lint typecheck pytest pytest-pg
+test: system-test install lint typecheck pytest pytest-pg
 
 requirements:
 	cd requirements && uv pip compile --generate-hashes --python-version 3.11 --no-header base.in -o base.txt
