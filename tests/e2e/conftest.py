@@ -1,0 +1,153 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server on the test database.
+
+How this works: pytest-playwright's launch fixture is overridden to start the Chromium installed
+by the system (``/usr/bin/chromium``, or ``RAPOR_CHROMIUM``); no browser is downloaded. Each test
+gets pytest-django's ``live_server`` (a real HTTP server in a thread, on the test database, data
+flushed after each test), loads the demo data and drives one browser context per person, at a
+desktop or a phone viewport. ``Shots`` saves full-page screenshots to
+``test-artifacts/screenshots/<viewport>/<nn>-<step>.png`` (git-ignored) for people to look at.
+Every test module here sets ``pytestmark = pytest.mark.browser`` (``-m "not browser"`` leaves them out).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+CHROMIUM = os.environ.get("RAPOR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests run as root in CI containers
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORTS: dict[str, dict[str, Any]] = {
+    "desktop": {"viewport": {"width": 1366, "height": 900}},
+    "phone": {"viewport": {"width": 360, "height": 780}, "is_mobile": True, "has_touch": True},
+}
+PASSWORD = "demo12345"
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _orm_beside_playwright() -> Iterator[None]:
+    """Allow the ORM in the test's thread while Playwright's event loop runs there.
+
+    Playwright's sync API keeps an asyncio loop running in the main thread for the whole session;
+    Django then refuses synchronous ORM calls from that thread (SynchronousOnlyOperation), although
+    nothing here is async. Django's documented switch for this is DJANGO_ALLOW_ASYNC_UNSAFE; it is
+    set from the first browser test to the end of the session (the loop lives that long).
+    """
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright's launch options, with the system's Chromium."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: `apt-get install chromium` "
+            "(scripts/install-system-packages) or set RAPOR_CHROMIUM"
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": browser_type_launch_args.get("headless", True),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture
+def demo(transactional_db: None, live_server: Any) -> Any:
+    """The demo data (Pangkalpinang's 2024 cycle mid self-assessment) behind a live server."""
+    from rapor.demo import load_demo
+
+    load_demo()
+    return live_server
+
+
+class Shots:
+    """Numbered full-page screenshots of one test at one viewport."""
+
+    def __init__(self, root: Path, viewport: str, start: int = 0) -> None:
+        self.folder = root / "test-artifacts" / "screenshots" / viewport
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.n = start
+
+    def __call__(self, page: Page, step: str) -> Path:
+        self.n += 1
+        name = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
+        path = self.folder / f"{self.n:02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+class People:
+    """One browser context per person (their own cookies), all at the same viewport."""
+
+    def __init__(self, browser: Browser, base_url: str, viewport: str) -> None:
+        self.browser, self.base_url, self.viewport = browser, base_url, viewport
+        self.contexts: list[BrowserContext] = []
+
+    def page(self) -> Page:
+        context = self.browser.new_context(base_url=self.base_url, **VIEWPORTS[self.viewport])
+        context.set_default_timeout(TIMEOUT_MS)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def login(self, username: str, password: str = PASSWORD) -> Page:
+        """A new person signs in through the login page, as anyone would."""
+        page = self.page()
+        page.goto("/")
+        expect(page).to_have_url(re.compile(r"/masuk/"))
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill(password)
+        page.get_by_role("button", name="Masuk", exact=True).click()
+        expect(page.locator("h1")).to_have_text("Beranda")
+        return page
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def people(browser: Browser, demo: Any, viewport: str) -> Iterator[People]:
+    crowd = People(browser, demo.url, viewport)
+    yield crowd
+    crowd.close()
+
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest, viewport: str) -> Shots:
+    """Screenshots numbered from 01; a test other than the whole loop starts at its own number
+    (``@pytest.mark.parametrize`` is not needed: ``shots.n = 80``)."""
+    return Shots(request.config.rootpath, viewport)
+
+
+def open_menu(page: Page, label: str) -> None:
+    """Follow a link of the left menu; on a phone, open the menu first."""
+    toggle = page.get_by_role("button", name="Menu", exact=True)
+    if toggle.is_visible():
+        toggle.click()
+    page.locator("#sidemenu").get_by_role("link", name=label).click()

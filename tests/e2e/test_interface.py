@@ -1,0 +1,39 @@
+"""The frame around every page, in a real browser: the demo badge and the language switch."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import open_menu
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_demo_badge_and_demo_logins_show_on_the_login_page_and_every_page(people, shots):
+    shots.n = 80
+    page = people.page()
+    page.goto("/masuk/")
+    expect(page.get_by_text("DATA CONTOH (DEMO)").first).to_be_visible()
+    for username in ("timrb", "disdukcapil", "inspektorat", "pimpinan", "evaluator", "admin"):
+        expect(page.locator("code", has_text=username).first).to_be_visible()
+    shots(page, "login-with-demo-logins")
+    page = people.login("pimpinan")
+    expect(page.locator("header .badge", has_text="DATA CONTOH (DEMO)")).to_be_visible()
+    expect(page.locator("header")).to_contain_text("Kota Pangkalpinang")
+    shots(page, "home-pimpinan-demo-badge")
+
+
+def test_the_language_switch_turns_the_interface_to_english_and_back(people, shots):
+    shots.n = 85
+    page = people.login("disdukcapil")
+    expect(page.locator("h1")).to_have_text("Beranda")
+    page.locator("header").get_by_role("button", name="EN", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Home")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    open_menu(page, "My work")
+    expect(page.locator("h1")).to_have_text("My work")
+    expect(page.get_by_role("link", name="Late")).to_be_visible()
+    shots(page, "my-work-in-english")
+    page.locator("header").get_by_role("button", name="ID", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Tugas Saya")
