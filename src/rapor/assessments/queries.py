@@ -8,7 +8,7 @@ path. ``indicator_progress`` then derives each indicator's state from those rows
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -30,6 +30,8 @@ class CycleData:
     assignments: dict[str, Assignment]
     evidence_counts: dict[str, int]
     comment_counts: dict[str, int]
+    evidence: dict[str, list[EvidenceLink]] = field(default_factory=dict)
+    """question code → its evidence links, each with its evidence."""
 
     @property
     def framework(self) -> Any:
@@ -45,15 +47,25 @@ def cycle_data(cycle: Cycle) -> CycleData:
     assignments = list(Assignment.objects.filter(cycle=cycle).select_related("opd", "person"))
     for a in assignments:
         a.cycle = cycle  # permission checks read the cycle; spare a query per row
+    evidence = _evidence_links(cycle)
     return CycleData(
         cycle=cycle,
         score=cycle_score(cycle, answers=answers),
         answers={(a.question_code, a.level): a for a in answers},
         statuses={s.question_code: s for s in AnswerStatus.objects.filter(cycle=cycle)},
         assignments={a.indicator_code: a for a in assignments},
-        evidence_counts=_counts(EvidenceLink.objects.filter(cycle=cycle)),
+        evidence_counts={code: len(links) for code, links in evidence.items()},
         comment_counts=_counts(Comment.objects.filter(cycle=cycle)),
+        evidence=evidence,
     )
+
+
+def _evidence_links(cycle: Cycle) -> dict[str, list[EvidenceLink]]:
+    evidence: dict[str, list[EvidenceLink]] = {}
+    links = EvidenceLink.objects.filter(cycle=cycle).select_related("evidence")
+    for link in links.order_by("linked_at", "pk"):
+        evidence.setdefault(link.question_code, []).append(link)
+    return evidence
 
 
 @dataclass(frozen=True)

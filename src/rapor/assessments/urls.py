@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import assignments, cycles, frameworks, home, workspace
+from .views import (
+    assignments,
+    cycles,
+    evidence,
+    evidence_files,
+    frameworks,
+    home,
+    workspace,
+)
 
 app_name = "assessments"
 urlpatterns = [
@@ -10,6 +18,35 @@ urlpatterns = [
     path("siklus/<int:pk>/lembar-kerja/", workspace.workspace, name="workspace"),
     path("siklus/<int:pk>/jawab/", workspace.answer, name="answer"),
     path("siklus/<int:pk>/pertanyaan/<str:code>/", workspace.question_partial, name="question"),
+    path("bukti/", evidence.evidence_library_current, name="evidence_library_current"),
+    path("siklus/<int:pk>/bukti/", evidence.evidence_library, name="evidence_library"),
+    path("siklus/<int:pk>/bukti/unggah/", evidence.evidence_upload, name="evidence_upload"),
+    path("siklus/<int:pk>/bukti/tautan/", evidence.evidence_add_url, name="evidence_add_url"),
+    path(
+        "siklus/<int:pk>/bukti/<int:evidence_pk>/pratinjau/",
+        evidence_files.evidence_preview,
+        name="evidence_preview",
+    ),
+    path(
+        "siklus/<int:pk>/bukti/<int:evidence_pk>/unduh/",
+        evidence_files.evidence_download,
+        name="evidence_download",
+    ),
+    path(
+        "siklus/<int:pk>/pertanyaan/<str:code>/bukti/",
+        evidence.evidence_panel,
+        name="evidence_panel",
+    ),
+    path(
+        "siklus/<int:pk>/pertanyaan/<str:code>/bukti/tautkan/",
+        evidence.evidence_link_view,
+        name="evidence_link",
+    ),
+    path(
+        "siklus/<int:pk>/pertanyaan/<str:code>/bukti/<int:evidence_pk>/lepas/",
+        evidence.evidence_unlink_view,
+        name="evidence_unlink",
+    ),
     path("penugasan/", assignments.assignments_current, name="assignments_current"),
     path("siklus/<int:pk>/penugasan/", assignments.assignments, name="assignments"),
     path("siklus/<int:pk>/penugasan/area/", assignments.assignment_area, name="assignment_area"),

@@ -6,13 +6,14 @@ Everything is derived from one CycleData (a fixed number of queries) and the use
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapor.engine import Question
 from rapor.orgs.permissions import can
 
 from .domain.answers import LOCKED_STATES
+from .evidence_library import question_evidence
 from .models import Answer, AnswerStatus, Level
 from .queries import CycleData, Progress, answered_codes, indicator_progress
 from .tree import Section, tree
@@ -32,6 +33,9 @@ class QuestionView:
     evidence_count: int
     comment_count: int
     explanation: Any
+    evidence: list[Any] = field(default_factory=list)
+    """The linked evidence (evidence_library.QuestionEvidence)."""
+    may_add_evidence: bool = False
 
     @property
     def mine(self) -> Answer | None:
@@ -86,6 +90,8 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
         evidence_count=data.evidence_counts.get(code, 0),
         comment_count=data.comment_counts.get(code, 0),
         explanation=data.score.questions[code],
+        evidence=question_evidence(data.evidence.get(code, [])),
+        may_add_evidence=can(user, "upload_evidence", target_for(data, q.node)),
     )
 
 

@@ -24,6 +24,7 @@ ACTIONS: dict[str, Any] = {
     "view_cycle": _("melihat siklus penilaian, nilai dan jawaban"),
     "answer": _("mengisi jawaban penilaian mandiri"),
     "upload_evidence": _("mengunggah dan menautkan bukti dukung"),
+    "view_evidence": _("melihat bukti dukung yang belum ditautkan ke pertanyaan"),
     "comment": _("menulis komentar"),
     "submit_answers": _("mengirim jawaban ke Tim RB"),
     "assign": _("menugaskan indikator ke OPD"),
@@ -37,12 +38,13 @@ ACTIONS: dict[str, Any] = {
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.PIMPINAN: frozenset({"view_cycle"}),
+    Role.PIMPINAN: frozenset({"view_cycle", "view_evidence"}),
     Role.TIM_RB: frozenset(
         {
             "view_cycle",
             "answer",
             "upload_evidence",
+            "view_evidence",
             "comment",
             "submit_answers",
             "assign",
@@ -52,12 +54,19 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
         }
     ),
     Role.TIM_OPD: frozenset(
-        {"view_cycle", "answer", "upload_evidence", "comment", "submit_answers"}
+        {"view_cycle", "answer", "upload_evidence", "view_evidence", "comment", "submit_answers"}
     ),
-    Role.INSPEKTORAT: frozenset({"view_cycle", "comment", "verify"}),
+    Role.INSPEKTORAT: frozenset({"view_cycle", "view_evidence", "comment", "verify"}),
     Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions"}),
     Role.ADMIN: frozenset(
-        {"view_cycle", "manage_cycle", "manage_users", "manage_frameworks", "view_all_regions"}
+        {
+            "view_cycle",
+            "view_evidence",
+            "manage_cycle",
+            "manage_users",
+            "manage_frameworks",
+            "view_all_regions",
+        }
     ),
 }
 
@@ -80,7 +89,9 @@ SCOPE_LABELS: dict[str, Any] = {
 }
 
 # Actions that an OPD-scoped role may do only on objects of its own OPD.
-OPD_BOUND_ACTIONS = frozenset({"answer", "upload_evidence", "submit_answers"})
+# Evidence linked to a question is seen by whoever sees the cycle; view_evidence is for items
+# not (yet) linked, which an OPD sees only when they are its own.
+OPD_BOUND_ACTIONS = frozenset({"answer", "upload_evidence", "view_evidence", "submit_answers"})
 
 # The stage windows: an action on a cycle's object is open only in these stages.
 STAGE_ACTIONS: dict[str, frozenset[str]] = {

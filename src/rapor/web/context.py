@@ -15,6 +15,7 @@ MENU = [
     (_("Beranda"), "assessments:home", "house", None),
     (_("Tugas Saya"), "assessments:my_work", "list-check", "answer"),
     (_("Lembar Kerja"), "assessments:workspace_current", "ui-checks-grid", "view_cycle"),
+    (_("Bukti Dukung"), "assessments:evidence_library_current", "paperclip", "upload_evidence"),
     (_("Penugasan"), "assessments:assignments_current", "diagram-3", "assign"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),

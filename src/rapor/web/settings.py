@@ -110,6 +110,16 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
 RAPOR_EVIDENCE_MAX_BYTES = int(os.environ.get("RAPOR_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024))
+# Uploads: the evidence limit is enforced while the file streams in (the first handler drops a
+# file as soon as it passes the limit); small files stay in memory, larger ones go to a temporary
+# file. Form fields other than files stay under Django's 2.5 MB default.
+FILE_UPLOAD_HANDLERS = [
+    "rapor.assessments.interfaces.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_PERMISSIONS = 0o640
 RAPOR_DUE_SOON_DAYS = 7
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

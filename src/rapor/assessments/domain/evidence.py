@@ -1,25 +1,169 @@
-"""Store evidence: files by content hash (the same bytes are stored once), or links.
+"""Evidence (bukti dukung): store files by content hash (the same bytes are kept once) or links,
+and tie them to questions of a cycle. Every change is a history event.
 
-Phase 1 keeps this minimal (the demo and tests need it); checks of type, preview and the upload
-screen come with the evidence library.
+How this works: the screens judge an upload by its content first (``interfaces/uploads.py``) and
+hand over an ``EvidenceFile``; ``evidence_upload`` stores its bytes at
+``evidence/<2 hex>/<sha256><ext>`` unless they are already there. A second item with the same
+bytes (or the same link) among what the uploader can see is refused with ``DuplicateEvidence``,
+which names the existing item so the user links that instead. ``evidence_store`` is the trusted
+path for the demo and imports (no type check).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import mimetypes
+import os
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rapor.orgs.models import Organisation
 
 from ..models import Cycle, Evidence, EvidenceLink, HistoryEvent
-from ..models.evidence import evidence_path
 from .errors import DomainError
 from .history import history_record
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """A file whose type was judged from its content, ready to be stored."""
+
+    content: Any
+    """A Django File (an UploadedFile), read in chunks."""
+    sha256: str
+    size: int
+    content_type: str
+    ext: str
+    original_name: str
+
+
+class DuplicateEvidence(DomainError):
+    """The same file (or link) is already evidence the uploader can see: link that one."""
+
+    def __init__(self, existing: Evidence) -> None:
+        self.existing = existing
+        super().__init__(_("File ini sudah ada: %(title)s.") % {"title": existing.title})
+
+
+def _stored_name(sha256: str, ext: str, content: Any) -> str:
+    path = f"evidence/{sha256[:2]}/{sha256}{ext}"
+    if default_storage.exists(path):
+        return path  # the same bytes are kept once
+    saved = default_storage.save(path, content)
+    if saved != path:  # the same bytes were stored concurrently: keep those, drop ours
+        default_storage.delete(saved)
+    return path
+
+
+def _check(cycle: Cycle, organisation: Organisation, title: str, dates: tuple[Any, Any]) -> None:
+    if not title.strip():
+        raise DomainError(_("Judul bukti dukung wajib diisi."))
+    if organisation.pemda_id != cycle.organisation.pemda_id:
+        raise DomainError(_("Pemilik bukti dukung bukan bagian dari Pemda siklus ini."))
+    document_date, valid_until = dates
+    if document_date and valid_until and valid_until < document_date:
+        raise DomainError(_("Tanggal berlaku sampai tidak boleh sebelum tanggal dokumen."))
+
+
+def _record_upload(ev: Evidence, cycle: Cycle, link_to: str, by: Any) -> Evidence:
+    history_record(
+        cycle=cycle,
+        kind=HistoryEvent.Kind.EVIDENCE_UPLOADED,
+        by=by,
+        after={
+            "evidence": ev.pk,
+            "title": ev.title,
+            "organisation": ev.organisation_id,
+            **({"url": ev.url} if ev.url else {"sha256": ev.sha256, "type": ev.content_type}),
+        },
+    )
+    if link_to:
+        evidence_link(evidence=ev, cycle=cycle, question_code=link_to, by=by)
+    return ev
+
+
+def evidence_upload(
+    *,
+    cycle: Cycle,
+    organisation: Organisation,
+    file: EvidenceFile,
+    title: str,
+    document_date: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    by: Any,
+    duplicates_among: Any = (),
+    link_to: str = "",
+) -> Evidence:
+    """Store a checked file as evidence of ``organisation`` in ``cycle`` (and link it to the
+    question ``link_to``); DuplicateEvidence if the same bytes are among ``duplicates_among``."""
+    _check(cycle, organisation, title, (document_date, valid_until))
+    if file.size > settings.RAPOR_EVIDENCE_MAX_BYTES:
+        raise DomainError(_("Berkas lebih besar dari batas."))
+    existing = next((e for e in duplicates_among if e.sha256 == file.sha256), None)
+    if existing is not None:
+        raise DuplicateEvidence(existing)
+    name = _stored_name(file.sha256, file.ext, file.content)  # an orphan if the row fails: harmless
+    with transaction.atomic():
+        ev = Evidence.objects.create(
+            organisation=organisation,
+            cycle=cycle,
+            title=title.strip(),
+            file=name,
+            sha256=file.sha256,
+            size=file.size,
+            content_type=file.content_type,
+            original_name=file.original_name,
+            document_date=document_date,
+            valid_until=valid_until,
+            uploaded_by=by,
+        )
+        return _record_upload(ev, cycle, link_to, by)
+
+
+def evidence_add_link(
+    *,
+    cycle: Cycle,
+    organisation: Organisation,
+    url: str,
+    title: str,
+    document_date: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    by: Any,
+    duplicates_among: Any = (),
+    link_to: str = "",
+) -> Evidence:
+    """Keep a web address (http or https only) as evidence; the same address is kept once."""
+    _check(cycle, organisation, title, (document_date, valid_until))
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise DomainError(
+            _("Tautan harus alamat web lengkap yang diawali http:// atau https://.")
+        ) from None
+    existing = next((e for e in duplicates_among if e.url and e.url == url), None)
+    if existing is not None:
+        raise DuplicateEvidence(existing)
+    with transaction.atomic():
+        ev = Evidence.objects.create(
+            organisation=organisation,
+            cycle=cycle,
+            title=title.strip(),
+            url=url,
+            document_date=document_date,
+            valid_until=valid_until,
+            uploaded_by=by,
+        )
+        return _record_upload(ev, cycle, link_to, by)
 
 
 def evidence_store(
@@ -32,12 +176,14 @@ def evidence_store(
     url: str = "",
     document_date: dt.date | None = None,
     valid_until: dt.date | None = None,
+    cycle: Cycle | None = None,
 ) -> Evidence:
-    """Store a file (``content`` + ``filename``) or a link (``url``) as evidence."""
+    """Store trusted bytes (``content`` + ``filename``) or a link (demo data, imports)."""
     if bool(content) == bool(url):
         raise DomainError("give either a file or a link")
     ev = Evidence(
         organisation=organisation,
+        cycle=cycle,
         title=title,
         url=url,
         uploaded_by=by,
@@ -49,11 +195,9 @@ def evidence_store(
             raise DomainError("the file is larger than the limit")
         ev.sha256 = hashlib.sha256(content).hexdigest()
         ev.size, ev.original_name = len(content), filename
-        path = evidence_path(ev, filename)
-        if default_storage.exists(path):
-            ev.file.name = path  # same bytes already stored: reuse them
-        else:
-            ev.file.save(filename, ContentFile(content), save=False)
+        ev.content_type = mimetypes.guess_type(filename)[0] or ""  # trusted bytes only
+        ext = os.path.splitext(filename)[1].lower()[:10]
+        ev.file.name = _stored_name(ev.sha256, ext, ContentFile(content))
     ev.save()
     return ev
 
@@ -62,6 +206,8 @@ def evidence_link(*, evidence: Evidence, cycle: Cycle, question_code: str, by: A
     """Tie evidence to a question of a cycle (idempotent), recording it in the history."""
     if question_code not in cycle.framework.framework().questions:
         raise DomainError(f"{question_code} is not a question of {cycle.framework}")
+    if evidence.organisation.pemda_id != cycle.organisation.pemda_id:
+        raise DomainError(_("Bukti dukung Pemda lain tidak dapat ditautkan."))
     link, created = EvidenceLink.objects.get_or_create(
         evidence=evidence, cycle=cycle, question_code=question_code, defaults={"linked_by": by}
     )
@@ -74,3 +220,20 @@ def evidence_link(*, evidence: Evidence, cycle: Cycle, question_code: str, by: A
             after={"evidence": evidence.pk, "title": evidence.title},
         )
     return link
+
+
+def evidence_unlink(*, evidence: Evidence, cycle: Cycle, question_code: str, by: Any) -> bool:
+    """Untie evidence from a question (the item itself stays in the library); False if it was
+    not linked."""
+    deleted, _rows = EvidenceLink.objects.filter(
+        evidence=evidence, cycle=cycle, question_code=question_code
+    ).delete()
+    if deleted:
+        history_record(
+            cycle=cycle,
+            kind=HistoryEvent.Kind.EVIDENCE_UNLINKED,
+            by=by,
+            question_code=question_code,
+            before={"evidence": evidence.pk, "title": evidence.title},
+        )
+    return bool(deleted)
