@@ -20,7 +20,7 @@ CYCLE_MATRIX = {
         "assign",
         "manage_cycle",
     },
-    "opd_member": {"view_cycle", "comment"},
+    "opd_member": {"view_cycle"},  # answers and comments on its own assignments only
     "inspector": {"view_cycle", "view_evidence", "comment"},
     "pimpinan": {"view_cycle", "view_evidence"},
     "evaluator": set(),

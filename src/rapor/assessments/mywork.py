@@ -21,6 +21,7 @@ from .queries import Progress, indicator_progress, is_due_soon, is_late
 from .tree import path_label, tree
 
 SEE_ALL_ROLES = {"tim_rb", "pimpinan", "inspektorat"}
+RETURNED, SUBMITTED = AnswerStatus.State.RETURNED, AnswerStatus.State.SUBMITTED
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class WorkItem:
     progress: Progress
     late: bool
     due_soon: bool
+    notes: tuple[tuple[str, str], ...] = ()
+    """(question code, return note) of the indicator's returned questions."""
+    resubmitted: bool = False
+    """Returned earlier, fixed and sent again (waiting for the reviewer)."""
 
     @property
     def returned(self) -> bool:
@@ -84,6 +89,8 @@ def work_items(user: Any, *, today: dt.date, cycle: Cycle | None = None) -> list
             fw, a.indicator_code, answered[a.cycle_id], statuses[a.cycle_id]
         )
         area = path_label(fw, tree(fw).section_of.get(node.code, node.code))
+        mine = [statuses[a.cycle_id].get(q.code) for q in fw.questions_under(node.code)]
+        notes = tuple((x.question_code, x.return_note) for x in mine if x and x.state == RETURNED)
         items.append(
             WorkItem(
                 a,
@@ -92,6 +99,8 @@ def work_items(user: Any, *, today: dt.date, cycle: Cycle | None = None) -> list
                 progress,
                 is_late(a, progress, today),
                 is_due_soon(a, progress, today),
+                notes,
+                any(x and x.state == SUBMITTED and x.return_note for x in mine),
             )
         )
     return items

@@ -1,12 +1,14 @@
 from django.urls import path
 
 from .views import (
+    activity,
     assignments,
     cycles,
     evidence,
     evidence_files,
     frameworks,
     home,
+    review,
     workspace,
 )
 
@@ -18,6 +20,21 @@ urlpatterns = [
     path("siklus/<int:pk>/lembar-kerja/", workspace.workspace, name="workspace"),
     path("siklus/<int:pk>/jawab/", workspace.answer, name="answer"),
     path("siklus/<int:pk>/pertanyaan/<str:code>/", workspace.question_partial, name="question"),
+    path("reviu/", review.review_queue_current, name="review_queue_current"),
+    path("siklus/<int:pk>/reviu/", review.review_queue, name="review_queue"),
+    path("siklus/<int:pk>/reviu/aksi/", review.review_action, name="review_action"),
+    path("siklus/<int:pk>/reviu/sekaligus/", review.review_bulk, name="review_bulk"),
+    path("siklus/<int:pk>/kirim/<str:code>/", review.submit_indicator, name="submit_indicator"),
+    path(
+        "siklus/<int:pk>/pertanyaan/<str:code>/aktivitas/",
+        activity.question_activity,
+        name="question_activity",
+    ),
+    path(
+        "siklus/<int:pk>/pertanyaan/<str:code>/komentar/",
+        activity.question_comment,
+        name="question_comment",
+    ),
     path("bukti/", evidence.evidence_library_current, name="evidence_library_current"),
     path("siklus/<int:pk>/bukti/", evidence.evidence_library, name="evidence_library"),
     path("siklus/<int:pk>/bukti/unggah/", evidence.evidence_upload, name="evidence_upload"),

@@ -13,6 +13,7 @@ from rapor.engine import Question
 from rapor.orgs.permissions import can
 
 from .domain.answers import LOCKED_STATES
+from .domain.review import inbox_state
 from .evidence_library import question_evidence
 from .models import Answer, AnswerStatus, Level
 from .queries import CycleData, Progress, answered_codes, indicator_progress
@@ -36,6 +37,8 @@ class QuestionView:
     evidence: list[Any] = field(default_factory=list)
     """The linked evidence (evidence_library.QuestionEvidence)."""
     may_add_evidence: bool = False
+    may_review: bool = False
+    """The question waits for this user's level and they may accept or return it now."""
 
     @property
     def mine(self) -> Answer | None:
@@ -66,6 +69,8 @@ class IndicatorView:
     score: Any
     assignment: Any
     questions: list[QuestionView]
+    may_submit: bool = False
+    """The user may send the indicator's draft or returned questions up the chain now."""
 
 
 def target_for(data: CycleData, indicator_code: str) -> Any:
@@ -76,11 +81,20 @@ def may_edit(user: Any, data: CycleData, indicator_code: str, level: str) -> boo
     return can(user, LEVEL_ACTIONS[level], target_for(data, indicator_code))
 
 
+def working_level(user: Any, data: CycleData) -> str:
+    """The level a user answers at now: the highest level of the chain they may act at."""
+    for level in reversed(data.cycle.levels[1:]):
+        if can(user, LEVEL_ACTIONS[level], data.cycle):
+            return level
+    return Level.SELF
+
+
 def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF) -> QuestionView:
     q = data.framework.questions[code]
     rows = {lv: data.answers[(code, lv)] for lv in data.cycle.levels if (code, lv) in data.answers}
     status = data.statuses.get(code)
     locked = status is not None and status.state in LOCKED_STATES.get(level, ())
+    waiting = status is not None and status.state == inbox_state(data.cycle.levels, level)
     return QuestionView(
         q=q,
         rows=rows,
@@ -92,19 +106,27 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
         explanation=data.score.questions[code],
         evidence=question_evidence(data.evidence.get(code, [])),
         may_add_evidence=can(user, "upload_evidence", target_for(data, q.node)),
+        may_review=waiting and may_edit(user, data, q.node, level),
     )
 
 
 def indicator_view(user: Any, data: CycleData, code: str, answered: set[str]) -> IndicatorView:
     fw = data.framework
     node = fw.nodes[code]
+    level = working_level(user, data)
+    open_states = ("draft", "returned")
     return IndicatorView(
         code=code,
         name=node.name,
         progress=indicator_progress(fw, code, answered, data.statuses),
         score=data.score.nodes[code],
         assignment=data.assignments.get(code),
-        questions=[question_view(user, data, q.code) for q in node.questions],
+        questions=[question_view(user, data, q.code, level) for q in node.questions],
+        may_submit=any(
+            getattr(data.statuses.get(q.code), "state", "draft") in open_states
+            for q in node.questions
+        )
+        and can(user, "submit_answers", target_for(data, code)),
     )
 
 

@@ -89,9 +89,12 @@ SCOPE_LABELS: dict[str, Any] = {
 }
 
 # Actions that an OPD-scoped role may do only on objects of its own OPD.
+# (Comments too: a Tim OPD comments on its own OPD's questions, and reads every other thread.)
 # Evidence linked to a question is seen by whoever sees the cycle; view_evidence is for items
 # not (yet) linked, which an OPD sees only when they are its own.
-OPD_BOUND_ACTIONS = frozenset({"answer", "upload_evidence", "view_evidence", "submit_answers"})
+OPD_BOUND_ACTIONS = frozenset(
+    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment"}
+)
 
 # The stage windows: an action on a cycle's object is open only in these stages.
 STAGE_ACTIONS: dict[str, frozenset[str]] = {

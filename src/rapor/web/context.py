@@ -10,13 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from rapor.orgs.permissions import has_action, memberships
 
-# The left menu: (label, url name, icon, action the user needs somewhere). Data, not ifs.
+# The left menu: (label, url name, icon, actions (any one) the user needs somewhere). Data.
 MENU = [
     (_("Beranda"), "assessments:home", "house", None),
     (_("Tugas Saya"), "assessments:my_work", "list-check", "answer"),
     (_("Lembar Kerja"), "assessments:workspace_current", "ui-checks-grid", "view_cycle"),
     (_("Bukti Dukung"), "assessments:evidence_library_current", "paperclip", "upload_evidence"),
     (_("Penugasan"), "assessments:assignments_current", "diagram-3", "assign"),
+    (
+        _("Reviu / Verifikasi"),
+        "assessments:review_queue_current",
+        "clipboard-check",
+        "review verify",
+    ),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),
@@ -40,7 +46,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
             "active": request.path == reverse(name),
         }
         for label, name, icon, action in MENU
-        if action is None or has_action(user, action)
+        if action is None or any(has_action(user, a) for a in action.split())
     ]
     org = cycle.organisation if cycle else (primary.organisation if primary else None)
     return {

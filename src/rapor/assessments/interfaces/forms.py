@@ -71,6 +71,14 @@ class AreaAssignForm(AssignmentForm):
         self.fields["area"].choices = choices
 
 
+# The review chains a cycle may use (Cycle.review_levels): the levels above the OPD's own answer.
+REVIEW_CHAINS = [
+    ("reviewer,verifier", _("Reviu Tim RB, lalu verifikasi Inspektorat")),
+    ("reviewer", _("Reviu Tim RB saja")),
+    ("verifier", _("Verifikasi Inspektorat saja")),
+]
+
+
 class CycleSettingsForm(forms.ModelForm):
     class Meta:
         model = Cycle
@@ -83,8 +91,16 @@ class CycleSettingsForm(forms.ModelForm):
             "verification_starts",
             "verification_ends",
             "final_deadline",
+            "review_levels",
         ]
-        widgets = {f: DATE for f in fields if f != "stage"} | {"stage": SELECT}
+        widgets = {f: DATE for f in fields if f not in ("stage", "review_levels")} | {
+            "stage": SELECT
+        }
+
+    # Optional: a post without it keeps the cycle's chain.
+    review_levels = forms.ChoiceField(
+        choices=REVIEW_CHAINS, required=False, label=_("tingkat reviu"), widget=SELECT
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -95,6 +111,8 @@ class CycleSettingsForm(forms.ModelForm):
         ):
             if data.get(start) and data.get(end) and data[start] > data[end]:
                 self.add_error(end, _("Tanggal selesai sebelum tanggal mulai."))
+        if not data.get("review_levels"):
+            data.pop("review_levels", None)
         return data
 
 

@@ -22,6 +22,7 @@ from ..workspace import (
     pick_section,
     question_view,
     section_nav,
+    working_level,
 )
 
 
@@ -74,7 +75,7 @@ def question_partial(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         "assessments/_question.html",
         {
             "cycle": cycle,
-            "qv": question_view(request.user, data, code),
+            "qv": question_view(request.user, data, code, working_level(request.user, data)),
             "framework": cycle.framework,
             "score": data.score,
         },
@@ -117,10 +118,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             )
     data = cycle_data(cycle)  # read and score once after the save: the one scoring path
     context.update(qv=question_view(request.user, data, code, level), score=data.score)
-    if status != 200:  # htmx swaps only 2xx responses; a plain form post gets the real status
-        return render(
-            request, "assessments/_question.html", context, status=200 if request.htmx else status
-        )
+    if status != 200 and request.htmx:  # htmx swaps only 2xx responses
+        return render(request, "assessments/_question.html", context)
+    if status != 200:  # a plain form post: a whole page with both versions and the choice
+        return render(request, "assessments/answer_conflict.html", context, status=status)
     section_code = tree(data.framework).section_of[q.node]
     context.update(
         saved=True,
