@@ -56,12 +56,24 @@ def test_an_opd_may_answer_only_the_indicators_assigned_to_it(cast, cycle):
 
 def test_the_stage_window_closes_answering(cast, cycle):
     own = cycle.assignments.get(indicator_code="A1.1")
-    cycle.stage = "verification"
+    cycle.stage = "submitted"
     cycle.save()
     own.refresh_from_db()
     assert not can(cast.opd_member, "answer", own)
-    assert can(cast.inspector, "verify", cycle)
+    assert not can(cast.inspector, "verify", cycle)
     assert not can(cast.coordinator, "review", cycle)
+
+
+def test_verification_still_lets_returned_work_be_fixed_and_reviewed(cast, cycle):
+    own = cycle.assignments.get(indicator_code="A1.1")
+    cycle.stage = "verification"
+    cycle.save()
+    own.refresh_from_db()
+    # the domain (LATE_STAGE_STATES) then limits the OPD to what was returned
+    assert can(cast.opd_member, "answer", own)
+    assert can(cast.inspector, "verify", cycle)
+    assert can(cast.coordinator, "review", cycle)
+    assert not can(cast.coordinator, "verify", cycle)
 
 
 def test_an_evaluator_sees_submitted_cycles_of_the_regions_in_scope_only(cast, framework):

@@ -142,8 +142,10 @@ def test_the_inspektorat_cannot_review_and_the_tim_rb_cannot_verify(as_user, cas
     assert act(as_user(cast.inspector), cycle, "accept").status_code == 403
     review.accept(cycle=cycle, question_code="A1.1.a", by=cast.coordinator, expected_version=2)
     set_stage(cycle, "verification")
-    assert act(as_user(cast.coordinator), cycle, "accept", level="verifier").status_code == 403
+    # the Tim RB may review resubmissions during verification, but its accept never verifies
+    act(as_user(cast.coordinator), cycle, "accept", level="verifier")
     assert state(cycle).state == "accepted"
+    assert act(as_user(cast.opd_member), cycle, "accept", level="verifier").status_code == 403
 
 
 def test_a_tim_rb_of_another_pemda_gets_not_found(as_user, cast, cycle):
@@ -278,3 +280,42 @@ def test_a_plain_post_conflict_shows_a_full_page_with_both_versions(as_user, cas
     assert response.status_code == 409 and "<html" in html and 'id="sidemenu"' in html
     assert "Jawaban Anda" in html and "Jawaban tersimpan" in html and "Pakai jawaban saya" in html
     assert "kembali ke lembar kerja" in html
+
+
+def test_what_the_inspektorat_returns_is_fixed_and_goes_up_the_chain_again_during_verification(
+    as_user, cast, cycle
+):
+    answered_and_submitted(cycle, cast)
+    set_stage(cycle, "review")
+    rb = as_user(cast.coordinator)
+    act(rb, cycle, "accept")
+    act(rb, cycle, "accept", code="A1.1.b")
+    set_stage(cycle, "verification")
+    ins = as_user(cast.inspector)
+    act(ins, cycle, "return", note="SK belum ditandatangani", level="verifier")
+    act(ins, cycle, "accept", code="A1.1.b", level="verifier")
+    assert state(cycle).state == "returned"
+
+    opd = as_user(cast.opd_member)
+    assert answer(opd, cycle, "A1.1.a", "B", version=1).status_code == 200
+    opd.post(reverse("assessments:submit_indicator", args=[cycle.pk, "A1.1"]))
+    assert state(cycle).state == "submitted"  # only the returned question went up again
+    assert state(cycle, "A1.1.b").state == "verified"
+
+    act(as_user(cast.coordinator), cycle, "accept")  # the Tim RB reviews it within verification
+    act(as_user(cast.inspector), cycle, "accept", level="verifier")
+    assert state(cycle).state == "verified"
+
+
+def test_in_verification_an_opd_cannot_start_new_work(cast, cycle):
+    set_stage(cycle, "verification")
+    with pytest.raises(DomainError, match="hanya pertanyaan yang dikembalikan"):
+        answer_save(
+            cycle=cycle,
+            question_code="A1.1.a",
+            value="A",
+            level="self",
+            by=cast.opd_member,
+            expected_version=0,
+        )
+    assert not AnswerStatus.objects.filter(cycle=cycle, question_code="A1.1.a").exists()

@@ -98,11 +98,13 @@ OPD_BOUND_ACTIONS = frozenset(
 
 # The stage windows: an action on a cycle's object is open only in these stages.
 STAGE_ACTIONS: dict[str, frozenset[str]] = {
-    "answer": frozenset({"self_assessment", "review"}),
+    # an OPD may still fix and resubmit, and the Tim RB review, what the Inspektorat returned
+    # during verification (domain/answers.LATE_STAGE_STATES limits the OPD to returned items)
+    "answer": frozenset({"self_assessment", "review", "verification"}),
     "upload_evidence": frozenset({"self_assessment", "review", "verification"}),
-    "submit_answers": frozenset({"self_assessment", "review"}),
+    "submit_answers": frozenset({"self_assessment", "review", "verification"}),
     "assign": frozenset({"preparation", "self_assessment", "review"}),
-    "review": frozenset({"review"}),
+    "review": frozenset({"review", "verification"}),
     "verify": frozenset({"verification"}),
     "submit_cycle": frozenset({"verification"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rapor import engine
 
@@ -23,6 +24,24 @@ LOCKED_STATES: dict[str, frozenset[str]] = {
     Level.SELF: frozenset({"submitted", "accepted", "verified"}),
     Level.REVIEWER: frozenset({"verified"}),
 }
+
+
+# In these stages the self level may change and submit only what was returned to it: once the
+# Inspektorat verifies, the OPD fixes returned items, never starts new work.
+LATE_STAGE_STATES: dict[str, frozenset[str]] = {"verification": frozenset({"returned"})}
+
+
+def check_late_stage(cycle: Cycle, codes: list[str], states: dict[str, str]) -> None:
+    """Refuse self-level changes to questions the stage has closed (see LATE_STAGE_STATES)."""
+    open_states = LATE_STAGE_STATES.get(cycle.stage)
+    if open_states is None:
+        return
+    closed = [c for c in codes if states.get(c, "draft") not in open_states]
+    if closed:
+        raise DomainError(
+            _("Pada tahap %(stage)s hanya pertanyaan yang dikembalikan yang dapat diubah: %(codes)s")
+            % {"stage": cycle.get_stage_display(), "codes": ", ".join(closed)}
+        )
 
 
 def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
@@ -53,6 +72,8 @@ def answer_save(
     text = canonical_value(cycle, question_code, value)
     with transaction.atomic():
         status = AnswerStatus.objects.filter(cycle=cycle, question_code=question_code).first()
+        if level == Level.SELF:
+            check_late_stage(cycle, [question_code], {question_code: status.state} if status else {})
         if status is not None and status.state in LOCKED_STATES.get(level, ()):
             raise DomainError(
                 f"{question_code} is {status.state}; it can change only when returned"

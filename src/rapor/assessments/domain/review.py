@@ -34,6 +34,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent
+from .answers import check_late_stage
 from .errors import DomainError
 from .history import history_record
 
@@ -198,6 +199,12 @@ def submit(*, cycle: Cycle, question_codes: Iterable[str], by: Any) -> list[Answ
     missing = [c for c in codes if c not in answered]
     if missing:
         raise MissingAnswers(missing)
+    states = dict(
+        AnswerStatus.objects.filter(cycle=cycle, question_code__in=codes).values_list(
+            "question_code", "state"
+        )
+    )
+    check_late_stage(cycle, codes, states)
     with transaction.atomic():
         return [
             _move(

@@ -16,6 +16,7 @@ from rapor.orgs.permissions import can
 
 from ..access import answer_target, current_cycle, get_cycle_for_user, require
 from ..domain import review
+from ..domain.answers import LATE_STAGE_STATES
 from ..domain.errors import DomainError
 from ..models import AnswerStatus
 from ..queries import cycle_data
@@ -201,10 +202,11 @@ def submit_indicator(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             cycle=cycle, question_code__in=[q.code for q in node.questions]
         ).values_list("question_code", "state")
     )
+    open_states = LATE_STAGE_STATES.get(cycle.stage, frozenset({"draft", "returned"}))
     codes = [
         q.code
         for q in node.questions
-        if (not chosen or q.code in chosen) and states.get(q.code, "draft") in ("draft", "returned")
+        if (not chosen or q.code in chosen) and states.get(q.code, "draft") in open_states
     ]
     url = reverse("assessments:workspace", args=[cycle.pk]) + f"?indicator={code}"
     if not codes:
