@@ -161,3 +161,24 @@ def test_two_cycles_of_the_same_pemda_framework_and_year_are_refused(cycle, cast
 
     with pytest.raises(IntegrityError):
         make_cycle(cast, framework)
+
+
+def test_an_answer_that_does_not_fit_is_refused_in_the_users_language(cast, cycle):
+    from rapor.assessments.domain.answers import answer_save
+
+    cases = [
+        ("A1.1.a", "Z", "“Z” bukan pilihan jawaban; pilih salah satu: A, B, C."),
+        ("A1.1.b", "banyak", "“banyak” bukan angka."),
+        ("A1.1.b", "100,5", "100,5 di luar rentang 0–100."),
+    ]
+    for code, value, message in cases:
+        with pytest.raises(DomainError) as err:
+            answer_save(
+                cycle=cycle,
+                question_code=code,
+                value=value,
+                level="self",
+                by=cast.opd_member,
+                expected_version=0,
+            )
+        assert str(err.value) == message

@@ -122,7 +122,7 @@ def test_a_bad_number_is_refused_with_a_message(as_user, cast, cycle):
         {"question": "A1.1.b", "value": "120", "version": "0"},
         headers={"HX-Request": "true"},
     )
-    assert "outside" in response.content.decode() and not Answer.objects.exists()
+    assert "120 di luar rentang 0–100" in response.content.decode() and not Answer.objects.exists()
 
 
 def test_the_assignments_page_lists_opd_due_date_and_late_flag(as_user, cast, cycle):

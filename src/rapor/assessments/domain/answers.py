@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from rapor import engine
@@ -39,7 +39,9 @@ def check_late_stage(cycle: Cycle, codes: list[str], states: dict[str, str]) -> 
     closed = [c for c in codes if states.get(c, "draft") not in open_states]
     if closed:
         raise DomainError(
-            _("Pada tahap %(stage)s hanya pertanyaan yang dikembalikan yang dapat diubah: %(codes)s")
+            _(
+                "Pada tahap %(stage)s hanya pertanyaan yang dikembalikan yang dapat diubah: %(codes)s"
+            )
             % {"stage": cycle.get_stage_display(), "codes": ", ".join(closed)}
         )
 
@@ -53,8 +55,31 @@ def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
         return ""
     try:
         return engine.answer_text(engine.canonical_answer(question.scale, value))
-    except ValueError as exc:
-        raise DomainError(f"{question_code}: {exc}") from None
+    except ValueError:
+        raise DomainError(answer_problem(question.scale, value)) from None
+
+
+def answer_problem(scale: engine.Scale, value: Any) -> str:
+    """Say in the user's language why ``value`` does not fit ``scale`` (the engine says it in
+    English for files and the command line)."""
+    if scale.kind == "choice":
+        return _("“%(value)s” bukan pilihan jawaban; pilih salah satu: %(options)s.") % {
+            "value": value,
+            "options": ", ".join(code for code, _value in scale.options),
+        }
+    try:
+        engine.parse_exact(str(value), decimal_comma=True)
+    except ValueError:
+        return _("“%(value)s” bukan angka.") % {"value": value}
+    return _("%(value)s di luar rentang %(min)s–%(max)s.") % {
+        "value": value,
+        "min": number_format(scale.min),
+        "max": number_format(scale.max),
+    }
+
+
+def number_format(value: Any) -> str:
+    return formats.number_format(engine.format_exact(value), use_l10n=True)
 
 
 def answer_save(
@@ -73,10 +98,13 @@ def answer_save(
     with transaction.atomic():
         status = AnswerStatus.objects.filter(cycle=cycle, question_code=question_code).first()
         if level == Level.SELF:
-            check_late_stage(cycle, [question_code], {question_code: status.state} if status else {})
+            check_late_stage(
+                cycle, [question_code], {question_code: status.state} if status else {}
+            )
         if status is not None and status.state in LOCKED_STATES.get(level, ()):
             raise DomainError(
-                f"{question_code} is {status.state}; it can change only when returned"
+                _("%(code)s sudah %(state)s; jawaban dapat diubah bila dikembalikan.")
+                % {"code": question_code, "state": status.get_state_display()}
             )
         row = Answer.objects.filter(cycle=cycle, question_code=question_code, level=level).first()
         if row is None:
