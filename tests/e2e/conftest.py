@@ -105,7 +105,12 @@ class People:
         self.contexts: list[BrowserContext] = []
 
     def page(self) -> Page:
-        context = self.browser.new_context(base_url=self.base_url, **VIEWPORTS[self.viewport])
+        context = self.browser.new_context(
+            base_url=self.base_url,
+            locale="id-ID",  # an Indonesian office browser: dates as dd/mm/yyyy in date inputs
+            timezone_id="Asia/Jakarta",
+            **VIEWPORTS[self.viewport],
+        )
         context.set_default_timeout(TIMEOUT_MS)
         self.contexts.append(context)
         return context.new_page()
