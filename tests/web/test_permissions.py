@@ -18,10 +18,11 @@ CYCLE_MATRIX = {
         "comment",
         "submit_answers",
         "assign",
+        "review",  # the chain runs while the cycle is open
         "manage_cycle",
     },
     "opd_member": {"view_cycle"},  # answers and comments on its own assignments only
-    "inspector": {"view_cycle", "view_evidence", "comment"},
+    "inspector": {"view_cycle", "view_evidence", "comment", "verify"},
     "pimpinan": {"view_cycle", "view_evidence"},
     "evaluator": set(),
     "admin": {

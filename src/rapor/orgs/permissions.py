@@ -98,14 +98,16 @@ OPD_BOUND_ACTIONS = frozenset(
 
 # The stage windows: an action on a cycle's object is open only in these stages.
 STAGE_ACTIONS: dict[str, frozenset[str]] = {
-    # an OPD may still fix and resubmit, and the Tim RB review, what the Inspektorat returned
-    # during verification (domain/answers.LATE_STAGE_STATES limits the OPD to returned items)
+    # The chain runs while the cycle is open: what an OPD submits can be reviewed and verified
+    # at once, in the weeks before the deadline. Stages close doors one by one: in verification
+    # an OPD may only fix what was returned (domain/answers.LATE_STAGE_STATES); once submitted,
+    # nothing changes.
     "answer": frozenset({"self_assessment", "review", "verification"}),
     "upload_evidence": frozenset({"self_assessment", "review", "verification"}),
     "submit_answers": frozenset({"self_assessment", "review", "verification"}),
     "assign": frozenset({"preparation", "self_assessment", "review"}),
-    "review": frozenset({"review", "verification"}),
-    "verify": frozenset({"verification"}),
+    "review": frozenset({"self_assessment", "review", "verification"}),
+    "verify": frozenset({"self_assessment", "review", "verification"}),
     "submit_cycle": frozenset({"verification"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
