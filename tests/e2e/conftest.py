@@ -5,7 +5,8 @@ by the system (``/usr/bin/chromium``, or ``RAPOR_CHROMIUM``); no browser is down
 gets pytest-django's ``live_server`` (a real HTTP server in a thread, on the test database, data
 flushed after each test), loads the demo data and drives one browser context per person, at a
 desktop or a phone viewport. ``Shots`` saves full-page screenshots to
-``test-artifacts/screenshots/<viewport>/<nn>-<step>.png`` (git-ignored) for people to look at.
+``test-artifacts/screenshots/<viewport>/<nn>-<step>.png`` (git-ignored) for people to look at;
+when a test fails, each person's page at that moment goes to ``test-artifacts/failures/<test>/``.
 Every test module here sets ``pytestmark = pytest.mark.browser`` (``-m "not browser"`` leaves them out).
 """
 
@@ -35,7 +36,8 @@ VIEWPORTS: dict[str, dict[str, Any]] = {
     "phone": {"viewport": {"width": 360, "height": 780}, "is_mobile": True, "has_touch": True},
 }
 PASSWORD = "demo12345"
-TIMEOUT_MS = 15_000
+TIMEOUT_MS = 15_000  # generous: CI runs two test processes on two cores
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -107,7 +109,7 @@ class People:
     def page(self) -> Page:
         context = self.browser.new_context(
             base_url=self.base_url,
-            locale="id-ID",  # an Indonesian office browser: dates as dd/mm/yyyy in date inputs
+            locale="id-ID",  # an Indonesian office browser (navigator.language, Accept-Language)
             timezone_id="Asia/Jakarta",
             **VIEWPORTS[self.viewport],
         )
@@ -126,8 +128,13 @@ class People:
         expect(page.locator("h1")).to_have_text("Beranda")
         return page
 
-    def close(self) -> None:
-        for context in self.contexts:
+    def close(self, failed_folder: Path | None = None) -> None:
+        """Close every context; after a failure, first keep a screenshot of each page."""
+        for n, context in enumerate(self.contexts, 1):
+            if failed_folder is not None:
+                failed_folder.mkdir(parents=True, exist_ok=True)
+                for page in context.pages:
+                    page.screenshot(path=str(failed_folder / f"person-{n}.png"), full_page=True)
             context.close()
 
 
@@ -136,11 +143,26 @@ def viewport(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[FAILED] = report.failed
+    return report
+
+
 @pytest.fixture
-def people(browser: Browser, demo: Any, viewport: str) -> Iterator[People]:
+def people(
+    request: pytest.FixtureRequest, browser: Browser, demo: Any, viewport: str
+) -> Iterator[People]:
     crowd = People(browser, demo.url, viewport)
     yield crowd
-    crowd.close()
+    failed = request.node.stash.get(FAILED, False)
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)
+    crowd.close(request.config.rootpath / "test-artifacts" / "failures" / name if failed else None)
 
 
 @pytest.fixture
@@ -151,8 +173,11 @@ def shots(request: pytest.FixtureRequest, viewport: str) -> Shots:
 
 
 def open_menu(page: Page, label: str) -> None:
-    """Follow a link of the left menu; on a phone, open the menu first."""
+    """Follow a link of the left menu (on a phone, open the menu first) to a new page."""
     toggle = page.get_by_role("button", name="Menu", exact=True)
     if toggle.is_visible():
         toggle.click()
+        expect(page.locator("#sidemenu.collapse.show")).to_be_visible()  # fully open
+    page.evaluate("document.documentElement.dataset.left = 'yes'")
     page.locator("#sidemenu").get_by_role("link", name=label).click()
+    expect(page.locator("html[data-left]")).to_have_count(0)  # a new page has loaded

@@ -121,13 +121,14 @@ ALLOWED = _parse(ALLOWED_TEXT)
 
 # The stages in which an action on a cycle's object is open (an action not listed: every stage).
 OPEN_IN: dict[str, frozenset[str]] = {
-    # an OPD fixes what the Inspektorat returns during verification, and the Tim RB reviews it
+    # the review chain runs while the cycle is open (an OPD fixes what is returned up to
+    # verification); once submitted, nothing changes
     "answer": frozenset({"self_assessment", "review", "verification"}),
     "upload_evidence": frozenset({"self_assessment", "review", "verification"}),
     "submit_answers": frozenset({"self_assessment", "review", "verification"}),
     "assign": frozenset({"preparation", "self_assessment", "review"}),
-    "review": frozenset({"review", "verification"}),
-    "verify": frozenset({"verification"}),
+    "review": frozenset({"self_assessment", "review", "verification"}),
+    "verify": frozenset({"self_assessment", "review", "verification"}),
     "submit_cycle": frozenset({"verification"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
@@ -410,7 +411,8 @@ class View:
     # A refused POST may also come back as a redirect to this page (URL name and arguments)
     # with an error message: when the object is a choice in the form and a choice outside the
     # user's scope is not offered (a new cycle for another Pemda), or when the view acts at the
-    # user's own review level and the chain refuses the move (the Tim RB "verifying").
+    # user's own review level and the chain refuses the move (the Tim RB "verifying", the
+    # Inspektorat "reviewing": the question is not in the state that level works on).
     refused_redirect: Args | None = None
 
     @property
@@ -494,6 +496,7 @@ VIEWS: list[View] = [
         args=cycle_args,
         data=review("accept", "reviewer"),
         note="Tim RB accepts",
+        refused_redirect=back_to_queue,
     ),
     View(
         "assessments:review_action",
@@ -502,6 +505,7 @@ VIEWS: list[View] = [
         args=cycle_args,
         data=review("return", "reviewer"),
         note="Tim RB returns with a note",
+        refused_redirect=back_to_queue,
     ),
     View(
         "assessments:review_action",
@@ -521,7 +525,14 @@ VIEWS: list[View] = [
         note="Inspektorat returns with a note",
         refused_redirect=back_to_queue,
     ),
-    View("assessments:review_bulk", "cycle", post="review", args=cycle_args, data=review_bulk),
+    View(
+        "assessments:review_bulk",
+        "cycle",
+        post="review",
+        args=cycle_args,
+        data=review_bulk,
+        refused_redirect=back_to_queue,
+    ),
     View(
         "assessments:submit_indicator",
         "cycle",
