@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -37,3 +39,34 @@ def test_the_language_switch_turns_the_interface_to_english_and_back(people, sho
     shots(page, "my-work-in-english")
     page.locator("header").get_by_role("button", name="ID", exact=True).click()
     expect(page.locator("h1")).to_have_text("Tugas Saya")
+
+
+# The left menu of each demo login (what the role may do somewhere).
+MENUS = {
+    "pimpinan": ["Beranda", "Lembar Kerja", "Siklus"],
+    "timrb": [
+        "Beranda",
+        "Tugas Saya",
+        "Lembar Kerja",
+        "Bukti Dukung",
+        "Penugasan",
+        "Reviu / Verifikasi",
+        "Siklus",
+    ],
+    "disdukcapil": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Siklus"],
+    "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Siklus"],
+    "evaluator": ["Beranda", "Lembar Kerja", "Siklus"],
+    "admin": ["Beranda", "Lembar Kerja", "Siklus", "Kerangka", "Organisasi & Pengguna"],
+}
+
+
+def test_each_demo_login_lands_on_beranda_with_the_menu_of_its_role(people, shots):
+    shots.n = 90
+    for username, menu in MENUS.items():
+        page = people.login(username)
+        labels = [t.strip() for t in page.locator("#sidemenu a.nav-link").all_text_contents()]
+        assert labels == menu, username
+        expect(page.locator("#home-index")).to_have_text(re.compile(r"^\d+,\d\d$"))
+        if username == "evaluator":  # sees a submitted cycle: no countdown, nothing late
+            expect(page.locator("main")).not_to_contain_text("lewat")
+            shots(page, "home-evaluator")

@@ -250,7 +250,7 @@ def test_the_whole_loop(people, shots, viewport, tmp_path):
     total = opd.locator("#score-total .fs-4")
     before = number(total)
     options = [c for c, _ in questions[0].scale.ordered_options()]
-    fixed = block.locator(f"input[type=radio][value='{options[1]}']")
+    fixed = block.locator(f"input[type=radio][value='{options[0]}']")  # not the stored best
     press(opd, block.locator(f"label[for='{fixed.get_attribute('id')}']"))
     expect(opd.locator(f"#q-{node_id(first)} .saved-flash")).to_be_visible()
     assert number(total) != before
