@@ -136,3 +136,29 @@ def test_taking_the_stored_answer_drops_mine_and_shows_the_stored_one(cast, cycl
     assert re.search(r'value="B" checked', html) and not re.search(r'value="C" checked', html)
     assert 'name="version" value="1"' in html  # the next save builds on the stored version
     assert Answer.objects.get(cycle=cycle, question_code="A1.1.a").value == "B"
+
+
+def test_two_reviewers_acting_on_the_same_submitted_question_cannot_both_win(cast, cycle):
+    """One accepts, the other (on the page loaded before) returns it: the return is refused
+    with who moved it, the acceptance stands, and one move is in the history."""
+    from rapor.assessments.domain.review import submit
+    from rapor.assessments.models import AnswerStatus
+
+    save(signed_in(cast.opd_member), cycle, "A1.1.a", "A", 0)
+    submit(cycle=cycle, question_codes=["A1.1.a"], by=cast.opd_member)
+    version = AnswerStatus.objects.get(cycle=cycle, question_code="A1.1.a").version
+    tab1, tab2 = signed_in(cast.coordinator), signed_in(cast.coordinator)
+    action = reverse("assessments:review_action", args=[cycle.pk])
+    common = {"question": "A1.1.a", "level": "reviewer", "version": version}
+    moves = HistoryEvent.objects.filter(kind="status_changed", question_code="A1.1.a").count()
+
+    assert tab1.post(action, {**common, "verb": "accept"}, headers=HTMX).status_code == 200
+    late = tab2.post(action, {**common, "verb": "return", "note": "Kurang SK"}, headers=HTMX)
+    html = late.content.decode()
+    assert "baru saja diubah oleh" in html and cast.coordinator.first_name in html
+    status = AnswerStatus.objects.get(cycle=cycle, question_code="A1.1.a")
+    assert (status.state, status.return_note, status.version) == ("accepted", "", version + 1)
+    assert (
+        HistoryEvent.objects.filter(kind="status_changed", question_code="A1.1.a").count()
+        == moves + 1
+    )

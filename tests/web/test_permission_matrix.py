@@ -361,12 +361,18 @@ def back_to_queue(t: Target, w: World) -> list[Any]:
     return ["assessments:review_queue", t.cycle.pk]
 
 
-def review_bulk(t: Target, w: World) -> dict[str, Any]:
-    return {
-        "items": [f"{t.submitted}:{status_version(t.cycle, t.submitted)}"],
-        "verb": "accept",
-        "level": "reviewer",
-    }
+def review_bulk(verb: str) -> Data:
+    """Accept or return (with one note) the ticked questions waiting for the Tim RB."""
+
+    def data(t: Target, w: World) -> dict[str, Any]:
+        return {
+            "items": [f"{t.submitted}:{status_version(t.cycle, t.submitted)}"],
+            "verb": verb,
+            "level": "reviewer",
+            "note": "Lengkapi SK yang sudah ditandatangani.",
+        }
+
+    return data
 
 
 def framework_upload(t: Target, w: World) -> dict[str, Any]:
@@ -530,7 +536,17 @@ VIEWS: list[View] = [
         "cycle",
         post="review",
         args=cycle_args,
-        data=review_bulk,
+        data=review_bulk("accept"),
+        note="accept",
+        refused_redirect=back_to_queue,
+    ),
+    View(
+        "assessments:review_bulk",
+        "cycle",
+        post="review",
+        args=cycle_args,
+        data=review_bulk("return"),
+        note="return with a note",
         refused_redirect=back_to_queue,
     ),
     View(
