@@ -133,6 +133,13 @@ def test_score_refuses_bad_answer_files(capsys, tmp_path, content, expected):
     assert code == 2 and expected in err
 
 
+def test_score_reads_an_answers_file_without_its_format_line(capsys, tmp_path):
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps({"answers": {"P1.1.a": "a"}}))
+    code, out, _ = run(capsys, "score", "rb-2014", str(path), "--json")
+    assert code == 0 and json.loads(out)["nodes"]["P1.1"]["score"] == "0.33"
+
+
 def test_score_refuses_an_unknown_framework_and_a_missing_file(capsys, tmp_path):
     code, _, err = run(capsys, "score", "rb-1999", str(answers_file(tmp_path, {})))
     assert code == 2 and "rb-1999: no such file" in err

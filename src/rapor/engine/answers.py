@@ -89,7 +89,8 @@ def load_answers_file(path: str | Path, framework: Framework) -> dict[str, Answe
         raise AnswersError(p.name, line, f"not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise AnswersError(p.name, "", "must be a JSON object with format, framework, answers")
-    if data.get("format") != ANSWERS_FORMAT:
+    # a file without "format" is read as the current format; a different format is refused
+    if data.get("format", ANSWERS_FORMAT) != ANSWERS_FORMAT:
         raise AnswersError(
             p.name, "format", f"must be {ANSWERS_FORMAT!r}, found {data.get('format')!r}"
         )
