@@ -179,7 +179,13 @@ def test_it_reads_a_comma_file_from_windows_excel(tmp_path: Path) -> None:
     assert table == [dict(zip(CODES, [4, 4, 3, 4, 3, 3, 4, 3, 4], strict=True))]
 
 
-@pytest.mark.parametrize("bad", ["5", "x", "3.5", "0", "4,0"])
+def test_whole_numbers_as_spreadsheets_export_them_are_answers(tmp_path: Path) -> None:
+    text = "U1;U2;U3;U4;U5;U6;U7;U8;U9\n4,0;3.0;2,00;1;4;4;4;4;4\n"
+    table = read_skm_csv(write(tmp_path, text))
+    assert [table[0][c] for c in ("U1", "U2", "U3", "U4")] == [4, 3, 2, 1]
+
+
+@pytest.mark.parametrize("bad", ["5", "x", "3.5", "0", "4,5", "5.0"])
 def test_a_bad_answer_names_file_row_and_column(tmp_path: Path, bad: str) -> None:
     text = f"U1;U2;U3;U4;U5;U6;U7;U8;U9\n4;4;4;4;4;4;4;4;4\n4;{bad};4;4;4;4;4;4;4\n"
     path = write(tmp_path, text, name="gerai-dukcapil.csv")

@@ -161,13 +161,17 @@ def read_skm_csv(path: str | os.PathLike[str]) -> list[dict[str, int | None]]:
             cell = record[index].strip() if index < len(record) else ""
             if not cell:
                 row[code] = None
-            elif cell in ("1", "2", "3", "4"):
-                row[code] = int(cell)
+            elif (value := _WHOLE.get(cell.replace(",", "."))) is not None:
+                row[code] = value
             else:
                 where = f"row {number}, column {code} ({_letter(index)})"
                 raise SkmError(source, where, f"{cell!r} is not an answer from 1 to 4")
         rows.append(row)
     return rows
+
+
+# 1 to 4, also as spreadsheets export them ("4.0", "4,00")
+_WHOLE = {f"{n}{tail}": n for n in range(1, 5) for tail in ("", ".0", ".00")}
 
 
 def _read_text(path: str | os.PathLike[str], source: str) -> str:
