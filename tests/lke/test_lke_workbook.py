@@ -301,3 +301,34 @@ def test_subtotals_on_component_area_and_label_rows_are_not_answers(
 
     assert read.problems == []
     assert read.answers == {"P1.1.a": "A"}
+
+
+def test_a_second_block_without_its_own_tree_is_read_along_the_first_blocks_rows(
+    rows: list[LkeRow], tmp_path: Path
+) -> None:
+    path = tmp_path / "lke.xlsx"
+    two = second_year(rows)
+    write_lke_workbook(
+        path,
+        framework_rows=rows,
+        blocks=[
+            LkeBlock("PENILAIAN TAHUN 2015", first_year(rows)),
+            LkeBlock("PENILAIAN TAHUN 2014", two),
+        ],
+    )
+    wb = openpyxl.load_workbook(path)
+    ws = wb["LKE"]
+    for merged in list(ws.merged_cells.ranges):
+        if merged.min_col >= 14:
+            ws.unmerge_cells(str(merged))
+    for row in ws.iter_rows(min_row=3, min_col=14, max_col=21):  # N..U: the tree, weights, types
+        for cell in row:
+            cell.value = None
+    wb.save(path)
+
+    second = read_lke_workbook(path, block=2)
+
+    assert second.answers == as_read(two)
+    assert second.cells["P1.1.a"] == "LKE!V8" and second.problems == []
+    with pytest.raises(LkeError):
+        read_lke_workbook(path, block=3)

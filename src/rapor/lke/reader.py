@@ -45,9 +45,18 @@ def read_lke_workbook(path: str | os.PathLike[str], *, block: int = 1) -> LkeRea
     values, formulas = _open(path)
     b = Block(block)
     ws, first = _find_block(values, b)
+    tree = b
+    if (ws is None or first is None) and block > 1:
+        # Some workbooks repeat only the evaluation columns for the earlier year, not the tree:
+        # read that block's answers along block 1's rows when its answer column holds any.
+        ws, first = _find_block(values, Block(1))
+        if ws is not None and first is not None and _has_answers(ws, b, first):
+            tree = Block(1)
+        else:
+            ws = first = None
     if ws is None or first is None:
         raise _missing(path, values, b)
-    walker = _Walker(ws, formulas[ws.title], b)
+    walker = _Walker(ws, formulas[ws.title], b, tree=tree)
     for row in range(first, ws.max_row + 1):
         walker.row(row)
     return LkeRead(
@@ -107,6 +116,11 @@ def _find_block(wb: openpyxl.Workbook, b: Block) -> tuple[Worksheet | None, int 
     return None, None
 
 
+def _has_answers(ws: Worksheet, b: Block, first: int) -> bool:
+    column = b.column(L.ANSWER)
+    return any(not is_blank(ws.cell(row, column).value) for row in range(first, ws.max_row + 1))
+
+
 def _heading(ws: Worksheet, b: Block, first: int) -> str | None:
     """Return the nearest text above the tree that names the evaluation (``PENILAIAN …``)."""
     for row in range(first - 1, 0, -1):
@@ -132,12 +146,19 @@ class _Walker:
     indicator: str | None = None
     indicator_codes: int = 0
     lost: str | None = None  # the unreadable row that the current rows belong to
+    tree: Block | None = None
+    """The block whose marker, text, weight and type columns give the rows (default: ``b``)."""
+
+    def block_of(self, role: int) -> Block:
+        if role in (L.ANSWER, L.VALUE, L.PERCENT, L.NOTES) or self.tree is None:
+            return self.b
+        return self.tree
 
     def value(self, row: int, role: int) -> object:
-        return self.ws.cell(row, self.b.column(role)).value
+        return self.ws.cell(row, self.block_of(role).column(role)).value
 
     def ref(self, row: int, role: int) -> str:
-        return f"{self.b.letter(role)}{row}"
+        return f"{self.block_of(role).letter(role)}{row}"
 
     def problem(self, row: int, role: int, message: str) -> None:
         self.problems.append(LkeProblem(self.ws.title, self.ref(row, role), message))
