@@ -67,6 +67,7 @@ def test_the_verifier_sees_what_the_tim_rb_accepted(as_user, cast, cycle):
     html = queue(as_user(cast.inspector), cycle)
     assert 'data-question="A1.1.a"' in html and 'data-question="A1.1.b"' not in html
     assert "Verifikasi yang dipilih" in html
+    assert "diterima, tanpa perubahan" in html  # the Tim RB accepted without its own answer
 
 
 def test_the_returned_tab_shows_whether_each_item_came_back(as_user, cast, cycle):
