@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapor.engine import load_framework_text, parse_answers, score
+from rapor.engine import explain, load_framework_text, parse_answers, score
 from tests.engine.strategies import frameworks_with_answers, option_lists
 
 SETTINGS = settings(max_examples=150, deadline=None)
@@ -68,3 +68,16 @@ def test_question_and_node_order_in_the_file_changes_nothing(case, rnd: random.R
     b = score(other, parse_answers(other, raw))
     assert a.total == b.total and a.grade == b.grade
     assert {c: n.score for c, n in a.nodes.items()} == {c: n.score for c, n in b.nodes.items()}
+
+
+@SETTINGS
+@given(frameworks_with_answers())
+def test_each_gain_is_what_rescoring_with_the_best_answer_adds(case):
+    fw, _, raw = case
+    answers = parse_answers(fw, raw)
+    result = score(fw, answers)
+    _, questions = explain(fw, answers, result)
+    for code, q in questions.items():
+        raised = score(fw, {**answers, code: q.best}).total - result.total
+        assert q.gain == max(raised, 0), code
+        assert q.contribution <= fw.nodes[fw.questions[code].node].weight

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .model import ZERO, Answer, Framework, Question
-from .scoring import ScoreResult, score
+from .scoring import ScoreResult, coefficient, prerequisites, question_value, score
 
 
 @dataclass(frozen=True)
@@ -58,19 +58,21 @@ def explain(
     result = result or score(framework, answers)
     per_question: dict[str, QuestionExplanation] = {}
     for code, q in framework.questions.items():
-        node = framework.nodes[q.node]
-        total_w = sum((x.weight for x in node.questions), ZERO)
         best = best_answer(q)
+        value = result.values[code]
         if answers.get(code) == best:
             gain = ZERO
-        else:
+        elif code in prerequisites(framework):
+            # moving a prerequisite moves the questions that depend on it: score it whole
             gain = score(framework, {**answers, code: best}).total - result.total
-        value = result.values[code]
+        else:
+            raised = question_value(q, best, answers, result.values)
+            gain = coefficient(framework, code) * (raised - value)
         per_question[code] = QuestionExplanation(
             code=code,
             answer=answers.get(code),
             value=value,
-            contribution=node.weight * q.weight / total_w * value,
+            contribution=coefficient(framework, code) * value,
             gain=max(gain, ZERO),
             best=best,
         )

@@ -64,6 +64,9 @@ class _Plan:
     roots: tuple[str, ...]
     scale: int
     """Every coefficient c_q = m_q / scale."""
+    coefficients: Mapping[str, int]
+    """m_q by question code."""
+    prerequisites: frozenset[str]
 
 
 def _plan(framework: Framework) -> _Plan:
@@ -104,6 +107,10 @@ def _plan(framework: Framework) -> _Plan:
         inner=tuple(inner),
         roots=tuple(r.code for r in framework.roots),
         scale=scale,
+        coefficients={code: int(c * scale) for code, c in coefficients.items()},
+        prerequisites=frozenset(
+            q.depends_on.question for q in framework.questions.values() if q.depends_on
+        ),
     )
     framework._cache["plan"] = plan
     return plan
@@ -113,19 +120,39 @@ def question_values(framework: Framework, answers: Mapping[str, Answer]) -> dict
     """Each question's value (rule 1 and the dependencies of section 1.2)."""
     values: dict[str, Fraction] = {}
     for q in _plan(framework).order:
-        a = answers.get(q.code)
-        v = ZERO if a is None else q.scale.value(a)
-        dep = q.depends_on
-        if dep is not None and v:
-            if dep.multiply:
-                v = v * values[dep.question]
-            else:
-                prerequisite = answers.get(dep.question)
-                # an unanswered prerequisite does not trigger zero_if
-                if prerequisite is not None and prerequisite in dep.zero_if:
-                    v = ZERO
-        values[q.code] = v
+        values[q.code] = question_value(q, answers.get(q.code), answers, values)
     return values
+
+
+def question_value(
+    q: Question,
+    answer: Answer | None,
+    answers: Mapping[str, Answer],
+    values: Mapping[str, Fraction],
+) -> Fraction:
+    """One question's value for ``answer``, given the others' answers and (prerequisite) values."""
+    v = ZERO if answer is None else q.scale.value(answer)
+    dep = q.depends_on
+    if dep is not None and v:
+        if dep.multiply:
+            v = v * values[dep.question]
+        else:
+            prerequisite = answers.get(dep.question)
+            # an unanswered prerequisite does not trigger zero_if
+            if prerequisite is not None and prerequisite in dep.zero_if:
+                v = ZERO
+    return v
+
+
+def coefficient(framework: Framework, code: str) -> Fraction:
+    """What a value of 1 for question ``code`` adds to the total: leaf weight × its share."""
+    plan = _plan(framework)
+    return Fraction(plan.coefficients[code], plan.scale)
+
+
+def prerequisites(framework: Framework) -> frozenset[str]:
+    """The questions some other question depends on."""
+    return _plan(framework).prerequisites
 
 
 def score(framework: Framework, answers: Mapping[str, Answer]) -> ScoreResult:
