@@ -48,7 +48,9 @@ def check_zip(
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ZipLimitError("not a valid zip container: {error}", error=str(exc) or "unreadable")
+        raise ZipLimitError(
+            "not a valid zip container: {error}", error=str(exc) or "unreadable"
+        ) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
@@ -95,4 +97,4 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ZipLimitError(
             "part {name} cannot be read: {error}", name=info.filename, error=str(exc)
-        )
+        ) from None
