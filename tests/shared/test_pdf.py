@@ -48,7 +48,10 @@ def context() -> dict:
         ),
         "lines": line_chart(
             ["1 Nov", "2 Nov", "3 Nov"],
-            [Series("2024", [Fraction(57), None, Fraction(60)]), Series("2023", [Fraction(55)] * 3)],
+            [
+                Series("2024", [Fraction(57), None, Fraction(60)]),
+                Series("2023", [Fraction(55)] * 3),
+            ],
             low=Fraction(0),
             high=Fraction(120),
             ticks=[(Fraction(60), "60")],
