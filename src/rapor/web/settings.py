@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "rapor.web",
     "rapor.orgs",
     "rapor.assessments",
+    "rapor.steering",
 ]
 
 MIDDLEWARE = [
