@@ -6,38 +6,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PublishedResult',
+            name="PublishedResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='tahun evaluasi')),
-                ('framework_id', models.CharField(blank=True, help_text='Instrumen yang dipakai, misalnya rb-2023-kabkota.', max_length=60, verbose_name='kerangka')),
-                ('index', models.DecimalField(decimal_places=2, max_digits=6, verbose_name='indeks')),
-                ('grade', models.CharField(blank=True, max_length=8, verbose_name='predikat')),
-                ('general', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='RB General')),
-                ('tematik', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='RB Tematik')),
-                ('adjustment_weight', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='bobot penyesuaian')),
-                ('source', models.CharField(max_length=500, verbose_name='sumber')),
-                ('note', models.TextField(blank=True, verbose_name='catatan')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='published_results', to='orgs.organisation', verbose_name='Pemda')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="tahun evaluasi")),
+                (
+                    "framework_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="Instrumen yang dipakai, misalnya rb-2023-kabkota.",
+                        max_length=60,
+                        verbose_name="kerangka",
+                    ),
+                ),
+                (
+                    "index",
+                    models.DecimalField(decimal_places=2, max_digits=6, verbose_name="indeks"),
+                ),
+                ("grade", models.CharField(blank=True, max_length=8, verbose_name="predikat")),
+                (
+                    "general",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="RB General",
+                    ),
+                ),
+                (
+                    "tematik",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="RB Tematik",
+                    ),
+                ),
+                (
+                    "adjustment_weight",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="bobot penyesuaian",
+                    ),
+                ),
+                ("source", models.CharField(max_length=500, verbose_name="sumber")),
+                ("note", models.TextField(blank=True, verbose_name="catatan")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                ("is_demo", models.BooleanField(default=False, verbose_name="data contoh")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="published_results",
+                        to="orgs.organisation",
+                        verbose_name="Pemda",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hasil resmi',
-                'verbose_name_plural': 'hasil resmi',
-                'ordering': ['-year', '-index'],
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'year'), name='published_result_region_year')],
+                "verbose_name": "hasil resmi",
+                "verbose_name_plural": "hasil resmi",
+                "ordering": ["-year", "-index"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organisation", "year"), name="published_result_region_year"
+                    )
+                ],
             },
         ),
     ]
