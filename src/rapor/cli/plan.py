@@ -6,23 +6,14 @@ from __future__ import annotations
 import argparse
 import json
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapor.engine import Framework, answer_text, format_exact, format_fixed, parse_exact
-from rapor.engine.planner import (
-    Plan,
-    PlannerInputError,
-    Target,
-    load_efforts_csv,
-    load_peers_csv,
-    plan,
-    rank_of,
-    target_for_grade,
-    target_for_rank,
-    target_for_score,
-)
 
 from .score import add_input_arguments, load_inputs
+
+if TYPE_CHECKING:  # the planner imports SciPy (~0.3 s): only `rapor plan` loads it
+    from rapor.engine.planner import Plan, Target
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _number(flag: str, text: str) -> Fraction:
+    from rapor.engine.planner import PlannerInputError
+
     try:
         return parse_exact(text, decimal_comma=True)
     except ValueError:
@@ -48,6 +41,14 @@ def _number(flag: str, text: str) -> Fraction:
 
 def build_target(args: argparse.Namespace, framework: Framework) -> tuple[Target, Any]:
     """The target of the command line, and the peers (for a rank target)."""
+    from rapor.engine.planner import (
+        PlannerInputError,
+        load_peers_csv,
+        target_for_grade,
+        target_for_rank,
+        target_for_score,
+    )
+
     if args.rank is None and (args.peers is not None or args.margin is not None):
         raise PlannerInputError("--peers", "", "--peers and --margin go with --rank")
     if args.score is not None:
@@ -97,6 +98,8 @@ def _short(text: str, width: int) -> str:
 
 
 def plan_table(framework: Framework, p: Plan, peers: Any = ()) -> str:
+    from rapor.engine.planner import rank_of
+
     d = framework.decimals
     show = lambda x: format_fixed(x, d)  # noqa: E731
     t = p.target
@@ -141,6 +144,8 @@ def plan_table(framework: Framework, p: Plan, peers: Any = ()) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rapor.engine.planner import load_efforts_csv, plan
+
     framework, answers = load_inputs(args)
     target, peers = build_target(args, framework)
     efforts = load_efforts_csv(args.efforts, framework) if args.efforts else None

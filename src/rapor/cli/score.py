@@ -58,18 +58,32 @@ def load_inputs(args: argparse.Namespace) -> tuple[Framework, dict[str, Answer]]
 
 
 def load_answers(path: Path, framework: Framework, *, block: int = 1) -> dict[str, Answer]:
+    return load_answers_with_heading(path, framework, block=block)[0]
+
+
+def load_answers_with_heading(
+    path: Path, framework: Framework, *, block: int = 1
+) -> tuple[dict[str, Answer], str | None]:
+    """The canonical answers of a .json file or an LKE workbook's block (and its heading).
+    A workbook cell that does not fit is an error naming it (and how many more there are)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from rapor.lke import read_lke_workbook
+        from rapor.lke.answers import workbook_answers
+        from rapor.lke.reasons import BAD_ANSWER
 
-        read = read_lke_workbook(path, block=block)
-        if read.problems:
-            first = read.problems[0]
-            more = f" (and {len(read.problems) - 1} more)" if len(read.problems) > 1 else ""
+        read = read_lke_workbook(path, block=block, name=path.name)
+        answers, problems = workbook_answers(framework, read, source=path.name)
+        if problems:
+            first = problems[0]
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            if first.reason == BAD_ANSWER:  # the engine's own words: "P1.1.b (LKE!J9): …"
+                where = f"{first.details['code']} ({first.where})"
+                raise AnswersError(path.name, where, first.details["why"] + more)
             raise AnswersError(path.name, first.where, first.message + more)
-        return parse_answers(framework, read.answers, source=path.name, where=read.cells)
+        return answers, read.heading
     if block != 1:
         raise AnswersError(path.name, "--block", "only an .xlsx workbook has blocks")
-    return load_answers_file(path, framework)
+    return load_answers_file(path, framework), None
 
 
 def result_json(result: ScoreResult) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
+from rapor.lke.cells import column_letter
 
 BLOCK_WIDTH = 12
 FIRST_COLUMN = 2  # column B
@@ -43,7 +43,7 @@ class Block:
         return FIRST_COLUMN + BLOCK_WIDTH * (self.number - 1) + role
 
     def letter(self, role: int) -> str:
-        return str(get_column_letter(self.column(role)))
+        return column_letter(self.column(role))
 
 
 def _bare(text: str) -> str:

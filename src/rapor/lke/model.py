@@ -1,22 +1,30 @@
-"""Results and errors of the LKE workbook reader."""
+"""Results and errors of the LKE workbook reader.
+
+Messages are built from a ``reason`` (an English format string, one of ``rapor.lke.reasons``) and
+its ``details``, so that the web can show them in the user's language (it translates the reason
+and formats it with the same details) while the command line prints the English text.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapor.engine.errors import RaporInputError
 from rapor.lke.layout import sheet_ref
 
 
 class LkeError(RaporInputError):
-    """The file is not an LKE workbook, or the requested block is not in it.
+    """The file cannot be read as a workbook of the expected layout (or breaks a limit).
 
     The message itself names the file, the sheet and the cell; as a RaporInputError the command
     line reports it as bad input (exit status 2).
     """
 
-    def __init__(self, message: str) -> None:
-        super().__init__("", "", message)
+    def __init__(self, reason: str, **details: Any) -> None:
+        self.reason = reason
+        self.details = details
+        super().__init__("", "", reason.format(**details) if details else reason)
 
 
 @dataclass(frozen=True)
@@ -25,11 +33,21 @@ class LkeProblem:
 
     sheet: str
     cell: str
-    message: str
+    reason: str
+    details: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def message(self) -> str:
+        return self.reason.format(**self.details) if self.details else self.reason
 
     @property
     def where(self) -> str:
         return sheet_ref(self.sheet, self.cell)
+
+    @property
+    def value(self) -> Any:
+        """The cell's content as found, when the problem is about one (else None)."""
+        return self.details.get("value")
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -41,7 +59,8 @@ class LkeRead:
 
     ``answers`` holds answered questions only (code -> answer text); ``cells`` holds every
     answerable row found, answered or not (code -> ``"Sheet!J12"``), so that a caller can point
-    at the cell of an unanswered or rejected answer.
+    at the cell of an unanswered or rejected answer. ``answer_types`` holds what the workbook's
+    answer-type column says for each code (``"A/B/C"``, ``"0-100"`` …), and ``types_at`` where.
     """
 
     answers: dict[str, str]
@@ -50,3 +69,7 @@ class LkeRead:
     block: int
     heading: str | None = None
     problems: list[LkeProblem] = field(default_factory=list)
+    answer_types: dict[str, str] = field(default_factory=dict)
+    types_at: dict[str, str] = field(default_factory=dict)
+    coded: bool = False
+    """True when the rows carry their codes (column A of a workbook Rapor wrote)."""

@@ -15,117 +15,142 @@ its position in the tree: component ``A.``/``B.`` -> P/H, area ``II.`` -> P2, in
 P2.3, question ``b.`` -> P2.3.b. A question row without a letter, or an indicator row that carries
 the answer itself, is the indicator's single question ``P2.3.a``; in the Hasil component it is the
 input ``H1.1`` itself. Rows that carry nothing (no weight, answer type or answer) are ignored;
-rows that carry something but cannot be placed are reported as problems.
+rows that carry something but cannot be placed are reported as problems. A workbook that Rapor
+wrote carries each row's code in column A (headed ``Kode``): its rows are read by those codes,
+so that frameworks whose trees are deeper or shallower than the 2014 layout read back exactly.
 """
 
 from __future__ import annotations
 
 import os
-import warnings
-import zipfile
 from dataclasses import dataclass, field
-
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import IO, Any
 
 from rapor.lke import layout as L
+from rapor.lke import reasons as R
 from rapor.lke.layout import Block, is_blank, sheet_ref
+from rapor.lke.limits import DEFAULT_LIMITS, WorkbookLimits
 from rapor.lke.model import LkeError, LkeProblem, LkeRead
 from rapor.lke.values import UnreadableAnswer, answer_text
+from rapor.lke.xlsx import Sheet, Workbook, open_workbook
 
 _MEANINGFUL = (L.WEIGHT, L.ANSWER_TYPE, L.ANSWER)
 _MARKERS = (L.COMPONENT, L.AREA, L.NAME_OR_NUMBER, L.NAME_OR_LETTER)
+CODE_COLUMN = 1  # column A: the row's code, in workbooks Rapor writes
+CODE_HEADER = "KODE"
 
 
-def read_lke_workbook(path: str | os.PathLike[str], *, block: int = 1) -> LkeRead:
-    """Read block ``block`` (1 = leftmost) of the LKE workbook at ``path``."""
+def read_lke_workbook(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    block: int = 1,
+    name: str | None = None,
+    limits: WorkbookLimits = DEFAULT_LIMITS,
+) -> LkeRead:
+    """Read block ``block`` (1 = leftmost) of the LKE workbook at ``source``."""
+    label = name or (os.fspath(source) if isinstance(source, str | os.PathLike) else "workbook")
     if block < 1:
-        raise LkeError(f"{path}: block {block} does not exist; blocks are numbered from 1")
-    values, formulas = _open(path)
+        raise LkeError(R.NO_BLOCK_NUMBER, file=label, block=block)
+    with open_workbook(source, name=label, limits=limits) as wb:
+        return read_block(wb, block)
+
+
+def read_block(wb: Workbook, block: int) -> LkeRead:
     b = Block(block)
-    ws, first = _find_block(values, b)
+    ws, first = find_block(wb, b)
     tree = b
     if (ws is None or first is None) and block > 1:
         # Some workbooks repeat only the evaluation columns for the earlier year, not the tree:
         # read that block's answers along block 1's rows when its answer column holds any.
-        ws, first = _find_block(values, Block(1))
+        ws, first = find_block(wb, Block(1))
         if ws is not None and first is not None and _has_answers(ws, b, first):
             tree = Block(1)
         else:
             ws = first = None
     if ws is None or first is None:
-        raise _missing(path, values, b)
-    walker = _Walker(ws, formulas[ws.title], b, tree=tree)
-    for row in range(first, ws.max_row + 1):
-        walker.row(row)
+        raise _missing(wb, b)
+    walker = _Walker(ws, b, tree=tree)
+    if is_coded(ws, first):
+        for row in ws.rows(first):
+            walker.coded_row(row)
+    else:
+        for row in ws.rows(first):
+            walker.row(row)
     return LkeRead(
         answers=walker.answers,
         cells=walker.cells,
-        sheet=ws.title,
+        sheet=ws.name,
         block=block,
         heading=_heading(ws, b, first),
         problems=walker.problems,
+        answer_types=walker.types,
+        types_at=walker.types_at,
+        coded=is_coded(ws, first),
     )
 
 
-def _missing(path: str | os.PathLike[str], wb: openpyxl.Workbook, b: Block) -> LkeError:
-    ws, row = _find_block(wb, Block(1))
-    if ws is None:
-        return LkeError(
-            f"{path}: not an LKE workbook: no sheet has a component row 'A.' in column B "
-            "followed by an area row 'I.' in column C"
-        )
-    cell = sheet_ref(ws.title, f"{b.letter(L.COMPONENT)}{row}")
+def is_coded(ws: Sheet, first: int) -> bool:
+    """Does the sheet carry each row's code in column A (a workbook Rapor wrote)?"""
+    head = ws.value(first - 1, CODE_COLUMN)
+    return isinstance(head, str) and head.strip().upper() == CODE_HEADER
+
+
+def _missing(wb: Workbook, b: Block) -> LkeError:
+    ws, row = find_block(wb, Block(1))
+    if ws is None or row is None:
+        return LkeError(R.NOT_LKE, file=wb.name)
     return LkeError(
-        f"{path}: sheet {ws.title!r}: block {b.number} not found: expected the component row "
-        f"'A.' at {cell} (as in block 1), followed by an area row 'I.' in column {b.letter(L.AREA)}"
+        R.NO_SUCH_BLOCK,
+        file=wb.name,
+        sheet=ws.name,
+        block=b.number,
+        cell=sheet_ref(ws.name, f"{b.letter(L.COMPONENT)}{row}"),
+        column=b.letter(L.AREA),
     )
 
 
-def _open(path: str | os.PathLike[str]) -> tuple[openpyxl.Workbook, openpyxl.Workbook]:
-    """Open the workbook twice: cached values, and formulas (to explain a formula without value)."""
-    try:
-        with warnings.catch_warnings():
-            # Real workbooks carry extensions openpyxl does not model (data validation lists,
-            # conditional formats); its warnings about them say nothing about the answers.
-            warnings.simplefilter("ignore", UserWarning)
-            values = openpyxl.load_workbook(path, data_only=True)
-            formulas = openpyxl.load_workbook(path, data_only=False)
-    except FileNotFoundError as exc:
-        raise LkeError(f"{path}: file not found") from exc
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise LkeError(f"{path}: not an Excel workbook (.xlsx) that can be read: {exc}") from exc
-    return values, formulas
-
-
-def _find_block(wb: openpyxl.Workbook, b: Block) -> tuple[Worksheet | None, int | None]:
+def find_block(wb: Workbook, b: Block) -> tuple[Sheet | None, int | None]:
     """Return (sheet, row of component 'A.') of the first sheet holding block ``b``."""
-    for ws in wb.worksheets:
+    marker_col, area_col = b.column(L.COMPONENT), b.column(L.AREA)
+    for ws in wb.sheets():
+        coded = _coded_start(ws, b)
+        if coded is not None:
+            return ws, coded
         start: int | None = None
-        rows = ws.iter_rows(
-            min_col=b.column(L.COMPONENT), max_col=b.column(L.AREA), values_only=True
-        )
-        for number, (marker, area) in enumerate(rows, start=1):
+        for number in ws.rows():
+            marker = ws.value(number, marker_col)
             if L.component_letter(marker) == "A":
                 start = number
             elif not is_blank(marker):
                 start = None
-            elif start is not None and L.roman_number(area) == 1:
+            elif start is not None and L.roman_number(ws.value(number, area_col)) == 1:
                 return ws, start
     return None, None
 
 
-def _has_answers(ws: Worksheet, b: Block, first: int) -> bool:
+def _coded_start(ws: Sheet, b: Block) -> int | None:
+    """The first row of a workbook Rapor wrote: under the ``Kode`` header of column A, where the
+    block's first column holds the first component's letter."""
+    for row in range(1, min(ws.max_row, 50) + 1):
+        head = ws.value(row, CODE_COLUMN)
+        if isinstance(head, str) and head.strip().upper() == CODE_HEADER:
+            first = row + 1
+            if L.component_letter(ws.value(first, b.column(L.COMPONENT))) == "A":
+                return first
+            return None
+    return None
+
+
+def _has_answers(ws: Sheet, b: Block, first: int) -> bool:
     column = b.column(L.ANSWER)
-    return any(not is_blank(ws.cell(row, column).value) for row in range(first, ws.max_row + 1))
+    return any(not is_blank(ws.value(row, column)) for row in ws.rows(first))
 
 
-def _heading(ws: Worksheet, b: Block, first: int) -> str | None:
+def _heading(ws: Sheet, b: Block, first: int) -> str | None:
     """Return the nearest text above the tree that names the evaluation (``PENILAIAN …``)."""
     for row in range(first - 1, 0, -1):
         for role in range(L.BLOCK_WIDTH):
-            value = ws.cell(row, b.column(role)).value
+            value = ws.value(row, b.column(role))
             if isinstance(value, str) and "PENILAIAN" in value.upper():
                 return " ".join(value.split())
     return None
@@ -135,12 +160,13 @@ def _heading(ws: Worksheet, b: Block, first: int) -> str | None:
 class _Walker:
     """Walk the rows of one block, keeping the current position in the tree."""
 
-    ws: Worksheet
-    formulas: Worksheet
+    ws: Sheet
     b: Block
     answers: dict[str, str] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)
     problems: list[LkeProblem] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)
+    types_at: dict[str, str] = field(default_factory=dict)
     component: str | None = None
     area: str | None = None
     indicator: str | None = None
@@ -154,14 +180,21 @@ class _Walker:
             return self.b
         return self.tree
 
-    def value(self, row: int, role: int) -> object:
-        return self.ws.cell(row, self.block_of(role).column(role)).value
+    def value(self, row: int, role: int) -> Any:
+        return self.ws.value(row, self.block_of(role).column(role))
 
     def ref(self, row: int, role: int) -> str:
         return f"{self.block_of(role).letter(role)}{row}"
 
-    def problem(self, row: int, role: int, message: str) -> None:
-        self.problems.append(LkeProblem(self.ws.title, self.ref(row, role), message))
+    def problem(self, row: int, role: int, reason: str, **details: Any) -> None:
+        self.problems.append(LkeProblem(self.ws.name, self.ref(row, role), reason, details))
+
+    def coded_row(self, row: int) -> None:
+        code = self.ws.value(row, CODE_COLUMN)
+        if not isinstance(code, str) or not code.strip():
+            return
+        if not is_blank(self.value(row, L.ANSWER_TYPE)):
+            self.add(code.strip(), row)
 
     def row(self, row: int) -> None:
         v = {role: self.value(row, role) for role in range(L.NOTES + 1)}
@@ -182,122 +215,102 @@ class _Walker:
         elif not is_blank(v[L.ANSWER_TYPE]) or not is_blank(v[L.ANSWER]):
             self.unlettered_row(row)
 
-    def component_row(self, row: int, v: dict[int, object], meaningful: bool) -> None:
+    def component_row(self, row: int, v: dict[int, Any], meaningful: bool) -> None:
         letter = L.component_letter(v[L.COMPONENT])
         self.area = self.indicator = None
         self.component = L.COMPONENT_CODES.get(letter or "")
         self.lost = None
         if self.component is None and (meaningful or letter):
             self.lost = self.ref(row, L.COMPONENT)
-            self.problem(
-                row,
-                L.COMPONENT,
-                f"cannot read the component {v[L.COMPONENT]!r}: expected 'A.' (Proses) or "
-                "'B.' (Hasil)",
-            )
-        elif self.component is not None:
-            self.no_answer_here(row, v, "a component row")
+            self.problem(row, L.COMPONENT, R.BAD_COMPONENT, value=v[L.COMPONENT])
+        # Component and area rows carry no answer; a value in their answer column (a subtotal in
+        # some workbooks) is ignored rather than reported, so it cannot block a real file.
 
-    def area_row(self, row: int, v: dict[int, object], meaningful: bool) -> None:
+    def area_row(self, row: int, v: dict[int, Any], meaningful: bool) -> None:
         number = L.roman_number(v[L.AREA])
         self.indicator = None
         if number is None:
             if meaningful:
                 self.area, self.lost = None, self.ref(row, L.AREA)
-                self.problem(
-                    row,
-                    L.AREA,
-                    f"cannot read the area number {v[L.AREA]!r}: expected 'I.', 'II.' …",
-                )
+                self.problem(row, L.AREA, R.BAD_AREA, value=v[L.AREA])
             return
         if self.component is None:
             self.area = None
-            self.orphan(row, L.AREA, "an area row outside a component ('A.' or 'B.')")
+            self.orphan(row, L.AREA, R.ORPHAN_AREA)
             return
         self.area, self.lost = f"{self.component}{number}", None
-        self.no_answer_here(row, v, "an area row")
 
-    def indicator_row(self, row: int, v: dict[int, object], meaningful: bool) -> None:
+    def indicator_row(self, row: int, v: dict[int, Any], meaningful: bool) -> None:
         number = L.indicator_number(v[L.NAME_OR_NUMBER])
         if number is None:
             if meaningful:
                 self.indicator, self.lost = None, self.ref(row, L.NAME_OR_NUMBER)
-                self.problem(
-                    row,
-                    L.NAME_OR_NUMBER,
-                    f"cannot read the indicator number {v[L.NAME_OR_NUMBER]!r}: expected 1, 2. …",
-                )
+                self.problem(row, L.NAME_OR_NUMBER, R.BAD_INDICATOR, value=v[L.NAME_OR_NUMBER])
             return
         if self.area is None:
             self.indicator = None
             if meaningful:
-                self.orphan(row, L.NAME_OR_NUMBER, "an indicator row outside an area ('I.' …)")
+                self.orphan(row, L.NAME_OR_NUMBER, R.ORPHAN_INDICATOR)
             return
         self.indicator, self.indicator_codes, self.lost = f"{self.area}.{number}", 0, None
         if not is_blank(v[L.ANSWER_TYPE]) or not is_blank(v[L.ANSWER]):
             self.unlettered_row(row)
 
-    def question_row(self, row: int, v: dict[int, object], meaningful: bool) -> None:
+    def question_row(self, row: int, v: dict[int, Any], meaningful: bool) -> None:
         letter = L.question_letter(v[L.NAME_OR_LETTER])
         if letter is None:
             if meaningful:
-                self.problem(
-                    row,
-                    L.NAME_OR_LETTER,
-                    f"cannot read the question letter {v[L.NAME_OR_LETTER]!r}: expected a., b. …",
-                )
+                self.problem(row, L.NAME_OR_LETTER, R.BAD_LETTER, value=v[L.NAME_OR_LETTER])
             return
         if self.indicator is None:
             if meaningful:
-                self.orphan(row, L.NAME_OR_LETTER, "a question row outside an indicator")
+                self.orphan(row, L.NAME_OR_LETTER, R.ORPHAN_QUESTION)
             return
         self.add(f"{self.indicator}.{letter}", row)
 
     def unlettered_row(self, row: int) -> None:
         """A row that answers without a letter: the indicator's single question (or input)."""
         if self.indicator is None:
-            self.orphan(row, L.ANSWER, "an answer outside an indicator")
+            self.orphan(row, L.ANSWER, R.ORPHAN_ANSWER)
             return
         if self.indicator_codes:
-            self.problem(
-                row,
-                L.NAME_OR_LETTER,
-                f"a second question without a letter under indicator {self.indicator}; "
-                "write its letter (a., b. …) in this cell",
-            )
+            self.problem(row, L.NAME_OR_LETTER, R.SECOND_UNLETTERED, indicator=self.indicator)
             return
         own = self.component in L.INPUT_COMPONENTS
         self.add(self.indicator if own else f"{self.indicator}.a", row)
 
-    def orphan(self, row: int, role: int, what: str) -> None:
-        why = f" (it belongs under the unreadable row {self.lost})" if self.lost else ""
-        self.problem(row, role, f"{what}{why}")
-
-    def no_answer_here(self, row: int, v: dict[int, object], what: str) -> None:
-        """Component and area rows carry no answer; a value in their answer column (a subtotal
-        in some workbooks) is ignored rather than reported, so it cannot block a real file."""
+    def orphan(self, row: int, role: int, reason: str) -> None:
+        why = R.BELONGS_UNDER.format(cell=self.lost) if self.lost else ""
+        self.problem(row, role, reason, why=why, lost=self.lost)
 
     def add(self, code: str, row: int) -> None:
         self.indicator_codes += 1
-        ref = sheet_ref(self.ws.title, self.ref(row, L.ANSWER))
+        ref = sheet_ref(self.ws.name, self.ref(row, L.ANSWER))
         if code in self.cells:
-            self.problem(row, L.ANSWER, f"{code} appears twice (first at {self.cells[code]})")
+            self.problem(row, L.ANSWER, R.TWICE, code=code, first=self.cells[code])
             return
         self.cells[code] = ref
+        kind = self.value(row, L.ANSWER_TYPE)
+        if isinstance(kind, str | int | float) and not is_blank(kind):
+            self.types[code] = " ".join(str(kind).split())
+            self.types_at[code] = sheet_ref(self.ws.name, self.ref(row, L.ANSWER_TYPE))
         cell = self.ws.cell(row, self.b.column(L.ANSWER))
         try:
-            text = answer_text(cell.value, cell.number_format or "General")
+            text = answer_text(cell.value, cell.number_format)
         except UnreadableAnswer as exc:
-            self.problem(row, L.ANSWER, f"{code}: {exc}")
+            self.problem(
+                row,
+                L.ANSWER,
+                R.UNREADABLE_ANSWER,
+                code=code,
+                why=str(exc),
+                why_reason=exc.reason,
+                why_details=exc.details,
+                value=cell.value,
+            )
             return
         if text is None:
-            formula = self.formulas[cell.coordinate].value
-            if isinstance(formula, str) and formula.startswith("="):
-                self.problem(
-                    row,
-                    L.ANSWER,
-                    f"{code}: the answer is a formula with no saved value; "
-                    "open and save the file in Excel, or type the answer",
-                )
+            if cell.value is None and cell.formula is not None:
+                self.problem(row, L.ANSWER, R.FORMULA_NO_VALUE, code=code, value=cell.formula)
             return
         self.answers[code] = text

@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any
+
+from rapor.lke import reasons as R
 
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]?$")
@@ -25,6 +28,11 @@ _EXCEL_ERRORS = frozenset(
 class UnreadableAnswer(ValueError):
     """The cell holds something that is not an answer (a date, TRUE/FALSE, an Excel error)."""
 
+    def __init__(self, reason: str, **details: Any) -> None:
+        self.reason = reason
+        self.details = details
+        super().__init__(reason.format(**details))
+
 
 def number_text(value: int | float | Decimal) -> str:
     """Write a number as a plain decimal with at most 15 significant digits (as Excel shows it)."""
@@ -32,7 +40,7 @@ def number_text(value: int | float | Decimal) -> str:
         return str(value)
     d = Decimal(format(value, ".15g")) if isinstance(value, float) else value
     if not d.is_finite():
-        raise UnreadableAnswer(f"{value!r} is not a number")
+        raise UnreadableAnswer(R.NOT_A_NUMBER, value=value)
     text = format(d.normalize(), "f")
     return "0" if text in ("-0", "") else text
 
@@ -42,22 +50,20 @@ def answer_text(value: object, number_format: str = "General") -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise UnreadableAnswer(f"{'TRUE' if value else 'FALSE'} is not an answer")
+        raise UnreadableAnswer(R.ANSWER_BOOL, value="TRUE" if value else "FALSE")
     if isinstance(value, int | float | Decimal):
         if "%" in number_format:
             return number_text(Decimal(number_text(value)) * 100)
         return number_text(value)
     if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
-        raise UnreadableAnswer(
-            f"the cell holds a date or time ({value}); type the answer as text or a number"
-        )
+        raise UnreadableAnswer(R.ANSWER_DATE, value=str(value))
     if not isinstance(value, str):
-        raise UnreadableAnswer(f"{value!r} is not an answer")
+        raise UnreadableAnswer(R.ANSWER_OTHER, value=value)
     text = _SPACES.sub(" ", value.replace("\u00a0", " ")).strip()
     if not text:
         return None
     if text.upper() in _EXCEL_ERRORS:
-        raise UnreadableAnswer(f"the cell shows the Excel error {text}")
+        raise UnreadableAnswer(R.ANSWER_ERROR, value=text)
     letter = _LETTER.match(text)
     if letter:
         return letter.group(1).upper()

@@ -1,0 +1,37 @@
+"""Cell addresses: column letters and numbers, ``"AB12"`` <-> (row, column). No dependencies."""
+
+from __future__ import annotations
+
+import re
+
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def column_number(letters: str) -> int:
+    """``"AB"`` -> 28."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letter(number: int) -> str:
+    """28 -> ``"AB"``."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """``"AB12"`` (or ``"$AB$12"``) -> (12, 28)."""
+    m = _REF.match(ref)
+    if not m:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    return int(m.group(2)), column_number(m.group(1))
+
+
+def ref(row: int, column: int) -> str:
+    """(12, 28) -> ``"AB12"``."""
+    return f"{column_letter(column)}{row}"
