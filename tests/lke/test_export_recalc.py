@@ -1,0 +1,110 @@
+"""The export's formulas recompute, in LibreOffice, to exactly the numbers Rapor shows.
+
+Every shipped framework is exported with varied answers (every option, numbers across each
+range, dependencies triggered and not, questions left empty), converted by LibreOffice headless
+(which computes every formula, as openpyxl saves none of their results), and read back: each
+question's value, each node's score and percentage, the total, the index and the grade must equal
+Rapor's exact numbers to within float precision, and show the same when rounded.
+
+LibreOffice comes from Debian's ``libreoffice-calc-nogui`` (``scripts/install-system-packages
+--test`` installs it); where it is missing these tests are skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from rapor.engine import format_fixed, load_framework, score, shipped_framework_ids
+from rapor.lke.export import ExportBlock, export_lke, row_numbers
+from rapor.lke.writer import FIRST_ROW
+from rapor.lke.xlsx import open_workbook
+
+from .exports import varied_answers
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui, "
+    "as scripts/install-system-packages --test does): the recalculation test needs it",
+)
+K, L = 11, 12  # columns of value and percentage in block 1
+
+
+def recalculate(paths: list[Path], out: Path, profile: Path) -> None:
+    """Open and save every workbook in LibreOffice headless (one start for all of them)."""
+    assert SOFFICE is not None
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            *map(str, paths),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("exports")
+    paths = []
+    for fid in shipped_framework_ids():
+        fw = load_framework(fid)
+        path = folder / f"{fid}.xlsx"
+        export_lke(path, fw, [ExportBlock("PENILAIAN", varied_answers(fw))])
+        paths.append(path)
+    out = tmp_path_factory.mktemp("recalculated")
+    recalculate(paths, out, tmp_path_factory.mktemp("lo-profile"))
+    return {p.stem: out / p.name for p in paths}
+
+
+def shown(x: float, decimals: int) -> str:
+    """A float as a spreadsheet shows it: 15 significant digits, then rounded for display."""
+    return format_fixed(Fraction(Decimal(format(x, ".15g"))), decimals)
+
+
+def same(got: object, exact: Fraction, decimals: int) -> bool:
+    if not isinstance(got, int | float) or isinstance(got, bool):
+        return False
+    close = abs(Fraction(got) - exact) <= Fraction(1, 10**9) * max(1, abs(exact))
+    return close and shown(float(got), decimals) == format_fixed(exact, decimals)
+
+
+@pytest.mark.parametrize("fid", shipped_framework_ids())
+def test_libreoffice_recomputes_every_number_rapor_shows(
+    fid: str, recalculated: dict[str, Path]
+) -> None:
+    fw = load_framework(fid)
+    result = score(fw, varied_answers(fw))
+    d = fw.decimals
+    wrong: list[str] = []
+    with open_workbook(recalculated[fid]) as wb:
+        ws = wb.sheet(wb.sheet_names[0])
+        for code, row in row_numbers(fw).items():
+            got = ws.value(row, K)
+            if code in fw.nodes:
+                node = result.nodes[code]
+                if not same(got, node.score, d):
+                    wrong.append(f"{code} score K{row}: {got!r}, Rapor {result.show(node.score)}")
+                if not same(ws.value(row, L), node.percent, d):
+                    wrong.append(f"{code} percent L{row}: {ws.value(row, L)!r}")
+            elif not same(got, result.values[code], d):
+                wrong.append(f"{code} value K{row}: {got!r}, Rapor {result.values[code]}")
+        last = FIRST_ROW + len(row_numbers(fw)) + 1
+        total, index, grade = (ws.value(last + i, K) for i in range(3))
+    assert not wrong, "\n".join(wrong[:20])
+    assert same(total, result.total, d) and same(index, result.index, d)
+    assert grade == result.grade.code
