@@ -108,3 +108,36 @@ def test_libreoffice_recomputes_every_number_rapor_shows(
     assert not wrong, "\n".join(wrong[:20])
     assert same(total, result.total, d) and same(index, result.index, d)
     assert grade == result.grade.code
+
+
+def test_an_instrument_imported_from_a_saved_workbook_gives_its_numbers_and_exports_back(
+    tmp_path: Path,
+) -> None:
+    """A ministry-style workbook as Excel or LibreOffice saves it (every formula's result in the
+    file): the imported instrument scores it to the saved numbers, and exported again it
+    recomputes in LibreOffice to the same total."""
+    from rapor.engine import parse_answers
+    from rapor.lke import read_lke_workbook
+    from rapor.lke.instrument import import_instrument
+
+    from .ministry import ministry_workbook
+
+    rb = load_framework("rb-2014")
+    answers = varied_answers(rb, shift=2)
+    built = ministry_workbook(tmp_path / "lke-2015.xlsx", answers, messy=True)
+    saved = tmp_path / "saved"
+    recalculate([built], saved, tmp_path / "profile")
+
+    imported = import_instrument(saved / built.name, framework_id="rb-2015")
+
+    checks = [f.message for f in imported.of("check")]
+    assert checks == ["51 numbers of the workbook checked in column K: Rapor gives the same"]
+    fw = imported.framework
+    mine = parse_answers(fw, read_lke_workbook(saved / built.name).answers)
+    export = tmp_path / "again.xlsx"
+    export_lke(export, fw, [ExportBlock("PENILAIAN TAHUN 2015", mine)])
+    recalculate([export], tmp_path / "again", tmp_path / "profile")
+    with open_workbook(tmp_path / "again" / export.name) as wb:
+        ws = wb.sheet(wb.sheet_names[0])
+        index = ws.value(FIRST_ROW + len(row_numbers(fw)) + 2, K)
+    assert same(index, score(rb, answers).index, fw.decimals)

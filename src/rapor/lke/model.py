@@ -73,3 +73,6 @@ class LkeRead:
     types_at: dict[str, str] = field(default_factory=dict)
     coded: bool = False
     """True when the rows carry their codes (column A of a workbook Rapor wrote)."""
+    rows: list[tuple[str, str, int]] = field(default_factory=list)
+    """Every row placed in the tree, in order: (kind, code, sheet row); kind is component,
+    area, indicator, input or question (the instrument import reads the tree from these)."""

@@ -55,7 +55,8 @@ def read_lke_workbook(
         return read_block(wb, block)
 
 
-def read_block(wb: Workbook, block: int) -> LkeRead:
+def read_block(wb: Workbook, block: int, *, by_position: bool = False) -> LkeRead:
+    """Read one block of an opened workbook (``by_position``: ignore column A's codes)."""
     b = Block(block)
     ws, first = find_block(wb, b)
     tree = b
@@ -70,7 +71,8 @@ def read_block(wb: Workbook, block: int) -> LkeRead:
     if ws is None or first is None:
         raise _missing(wb, b)
     walker = _Walker(ws, b, tree=tree)
-    if is_coded(ws, first):
+    coded = is_coded(ws, first) and not by_position
+    if coded:
         for row in ws.rows(first):
             walker.coded_row(row)
     else:
@@ -85,7 +87,8 @@ def read_block(wb: Workbook, block: int) -> LkeRead:
         problems=walker.problems,
         answer_types=walker.types,
         types_at=walker.types_at,
-        coded=is_coded(ws, first),
+        coded=coded,
+        rows=walker.tree_rows,
     )
 
 
@@ -113,9 +116,9 @@ def find_block(wb: Workbook, b: Block) -> tuple[Sheet | None, int | None]:
     """Return (sheet, row of component 'A.') of the first sheet holding block ``b``."""
     marker_col, area_col = b.column(L.COMPONENT), b.column(L.AREA)
     for ws in wb.sheets():
-        coded = _coded_start(ws, b)
-        if coded is not None:
-            return ws, coded
+        start_coded = _coded_start(ws, b)
+        if start_coded is not None:
+            return ws, start_coded
         start: int | None = None
         for number in ws.rows():
             marker = ws.value(number, marker_col)
@@ -167,6 +170,7 @@ class _Walker:
     problems: list[LkeProblem] = field(default_factory=list)
     types: dict[str, str] = field(default_factory=dict)
     types_at: dict[str, str] = field(default_factory=dict)
+    tree_rows: list[tuple[str, str, int]] = field(default_factory=list)
     component: str | None = None
     area: str | None = None
     indicator: str | None = None
@@ -223,6 +227,8 @@ class _Walker:
         if self.component is None and (meaningful or letter):
             self.lost = self.ref(row, L.COMPONENT)
             self.problem(row, L.COMPONENT, R.BAD_COMPONENT, value=v[L.COMPONENT])
+        elif self.component is not None:
+            self.tree_rows.append(("component", self.component, row))
         # Component and area rows carry no answer; a value in their answer column (a subtotal in
         # some workbooks) is ignored rather than reported, so it cannot block a real file.
 
@@ -239,6 +245,7 @@ class _Walker:
             self.orphan(row, L.AREA, R.ORPHAN_AREA)
             return
         self.area, self.lost = f"{self.component}{number}", None
+        self.tree_rows.append(("area", self.area, row))
 
     def indicator_row(self, row: int, v: dict[int, Any], meaningful: bool) -> None:
         number = L.indicator_number(v[L.NAME_OR_NUMBER])
@@ -253,6 +260,7 @@ class _Walker:
                 self.orphan(row, L.NAME_OR_NUMBER, R.ORPHAN_INDICATOR)
             return
         self.indicator, self.indicator_codes, self.lost = f"{self.area}.{number}", 0, None
+        self.tree_rows.append(("indicator", self.indicator, row))
         if not is_blank(v[L.ANSWER_TYPE]) or not is_blank(v[L.ANSWER]):
             self.unlettered_row(row)
 
@@ -277,19 +285,23 @@ class _Walker:
             self.problem(row, L.NAME_OR_LETTER, R.SECOND_UNLETTERED, indicator=self.indicator)
             return
         own = self.component in L.INPUT_COMPONENTS
-        self.add(self.indicator if own else f"{self.indicator}.a", row)
+        self.add(self.indicator if own else f"{self.indicator}.a", row, "input" if own else "")
 
     def orphan(self, row: int, role: int, reason: str) -> None:
         why = R.BELONGS_UNDER.format(cell=self.lost) if self.lost else ""
         self.problem(row, role, reason, why=why, lost=self.lost)
 
-    def add(self, code: str, row: int) -> None:
+    def add(self, code: str, row: int, kind: str = "") -> None:
         self.indicator_codes += 1
         ref = sheet_ref(self.ws.name, self.ref(row, L.ANSWER))
         if code in self.cells:
             self.problem(row, L.ANSWER, R.TWICE, code=code, first=self.cells[code])
             return
         self.cells[code] = ref
+        if kind == "input":  # the indicator row itself is the input
+            self.tree_rows[-1] = ("input", code, row)
+        else:
+            self.tree_rows.append(("question", code, row))
         kind = self.value(row, L.ANSWER_TYPE)
         if isinstance(kind, str | int | float) and not is_blank(kind):
             self.types[code] = " ".join(str(kind).split())

@@ -76,3 +76,55 @@ TYPE_MISMATCH = (
 UNKNOWN_TYPE = "{code}: unknown answer type {found!r}; known: {known}"
 NOT_IN_FRAMEWORK = "{code} is not a question of {framework}"
 BAD_ANSWER = "{code}: {why}"
+
+# -- importing an instrument (rapor.lke.instrument) -------------------------------------------
+# errors: the instrument cannot be built
+NO_WEIGHT = "{code}: no weight in {cell}"
+BAD_WEIGHT = "{code}: the weight {value!r} in {cell} is not a number"
+NO_TYPE = "{code}: no answer type in {cell}"
+IMPORT_UNKNOWN_TYPE = "{code}: unknown answer type {value!r} in {cell}; known: {known}"
+EMPTY_LEAF = "{code}: an indicator without questions in {cell}"
+EMPTY_NODE = "{code}: a component or area without indicators in {cell}"
+NO_ROWS = "{file}: no row of the block could be read as an instrument"
+# guesses: the admin reviews them before activating
+G_NO_FORMULA = "{code}: {cell} holds no formula: the usual values of {type} are used ({values})"
+G_FORMULA_UNREADABLE = (
+    "{code}: the formula in {cell} cannot be read ({error}): the usual values of {type} are "
+    "used ({values})"
+)
+G_DEPENDENCY_UNREADABLE = (
+    "{code}: the formula in {cell} depends on {prerequisite} in a way Rapor cannot express; "
+    "scored without that dependency"
+)
+G_TWO_DEPENDENCIES = (
+    "{code}: the formula in {cell} depends on {prerequisites}; Rapor keeps one dependency per "
+    "question: {kept}"
+)
+G_NOT_LINEAR = (
+    "{code}: the formula in {cell} does not give (x - {min}) / ({max} - {min}); "
+    "the framework uses that rule"
+)
+G_EQUAL_WEIGHTS = "{code}: no formula in {cell} to read the questions' weights from: equal weights"
+G_WEIGHT_FORMULA = (
+    "{code}: the formula in {cell} gives {total} for full answers, not the weight {weight}: "
+    "equal weights"
+)
+G_WEIGHT_SUM = (
+    "{code}: the weight in {cell} is {stated}, but its parts add up to {total}: {total} is "
+    "used (the workbook's scores are sums of the parts)"
+)
+G_GRADES = (
+    "the grade bands are not in the workbook: the bands of PermenPANRB 14/2014 are used "
+    "(AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D)"
+)
+G_VERSION = "no evaluation year in the block's heading: version {version} is used"
+G_APPLIES = "the workbook does not say whom it applies to: {applies_to}"
+# notes: read from the formulas, shown so the admin can check them
+N_VALUES = "{code}: option values read from the formula in {cell}: {values}"
+N_ZERO_IF = "{code}: read from {cell}: 0 when {prerequisite} is answered {answers}"
+N_MULTIPLY = "{code}: read from {cell}: multiplied by the value of {prerequisite}"
+N_QUESTION_WEIGHTS = "{code}: question weights read from the formula in {cell}: {weights}"
+# the check against the workbook's own numbers
+CHECK_DIFFERS = "{code}: the workbook shows {workbook} in {cell}, Rapor gives {rapor}"
+CHECK_SAME = "{count} numbers of the workbook checked in column {column}: Rapor gives the same"
+CHECK_NONE = "the workbook holds no numbers in column {column} to check against"
