@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rapor.engine import Answer, Framework, load_framework
+from rapor.engine import Answer, Framework
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,8 +35,9 @@ def run_lke(args: argparse.Namespace) -> int:
     from rapor.lke.export import ExportBlock, export_lke
 
     from . import UsageError
+    from .score import load_cli_framework
 
-    fw = load_framework(args.framework)
+    fw = load_cli_framework(args.framework)
     out = Path(args.output)
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the output must be an .xlsx file")

@@ -42,7 +42,7 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
 
 def load_inputs(args: argparse.Namespace) -> tuple[Framework, dict[str, Answer]]:
     """The framework and the canonical answers of a command's FRAMEWORK ANSWERS [--set …]."""
-    framework = load_framework(args.framework)
+    framework = load_cli_framework(args.framework)
     answers = load_answers(Path(args.answers), framework, block=args.block)
     changes: dict[str, str] = {}
     for item in args.what_if:
@@ -55,6 +55,13 @@ def load_inputs(args: argparse.Namespace) -> tuple[Framework, dict[str, Answer]]
         if not value.strip():  # --set CODE= clears an answer
             answers.pop(code, None)
     return framework, answers
+
+
+def load_cli_framework(name: str) -> Framework:
+    """A framework for a command: its parsed document cached between runs (doccache.py)."""
+    from rapor.engine.doccache import default_cache_dir
+
+    return load_framework(name, cache_dir=default_cache_dir())
 
 
 def load_answers(path: Path, framework: Framework, *, block: int = 1) -> dict[str, Answer]:

@@ -13,8 +13,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from .errors import FrameworkError
 from .model import (
     ONE,
@@ -36,8 +34,6 @@ FORMAT = "rapor.framework/1"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
-# BaseLoader keeps every scalar as the text written (numbers stay exact); libyaml is faster.
-_YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 
 
@@ -51,8 +47,12 @@ def shipped_framework_ids() -> list[str]:
     return sorted(p.stem for p in SHIPPED_DIR.glob("*.yaml"))
 
 
-def load_framework(path: str | Path) -> Framework:
-    """Load a framework file, or a shipped framework by id; raise FrameworkError if it is invalid."""
+def load_framework(path: str | Path, *, cache_dir: Path | None = None) -> Framework:
+    """Load a framework file, or a shipped framework by id; raise FrameworkError if it is invalid.
+
+    With ``cache_dir`` the parsed document is kept there as JSON, keyed by the file's hash, so
+    that the next load skips PyYAML (the command line's start-up; see doccache.py).
+    """
     p = Path(path)
     if not p.is_file():
         shipped = shipped_framework_path(str(path))
@@ -63,14 +63,31 @@ def load_framework(path: str | Path) -> Framework:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FrameworkError(p.name, "", f"cannot read the file: {exc}") from exc
+    if cache_dir is not None:
+        from .doccache import cached_document
+
+        raw = cached_document(text, cache_dir, lambda: parse_yaml(text, source=p.name))
+        return framework_from_document(raw, source=p.name)
     return load_framework_text(text, source=p.name)
 
 
 def load_framework_text(text: str, *, source: str = "<framework>") -> Framework:
+    return framework_from_document(parse_yaml(text, source=source), source=source)
+
+
+def parse_yaml(text: str, *, source: str = "<framework>") -> Any:
+    """The YAML document with every scalar as the text written (numbers stay exact)."""
+    import yaml  # imported here: ~10 ms that a cached command-line load does without
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml is faster
     try:
-        raw = yaml.load(text, Loader=_YAML_LOADER)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         raise FrameworkError(source, "", f"not valid YAML: {exc}") from exc
+
+
+def framework_from_document(raw: Any, *, source: str = "<framework>") -> Framework:
+    """Check a parsed framework document rule by rule and build the Framework."""
     return _Builder(source).build(raw)
 
 

@@ -9,7 +9,6 @@ leniently, as a person reads them: ``"I"``, ``"I."``, ``" i. "`` are all area 1;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapor.lke.cells import column_letter
 
@@ -32,11 +31,19 @@ _ROMAN = re.compile(r"^(XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _TRAILING = re.compile(r"[\s.)]+$")
 
 
-@dataclass(frozen=True)
 class Block:
     """The columns of one block (1-based block number)."""
 
-    number: int
+    __slots__ = ("number",)
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and other.number == self.number
+
+    def __hash__(self) -> int:
+        return hash(self.number)
 
     def column(self, role: int) -> int:
         """Return the 1-based sheet column of a role in this block."""

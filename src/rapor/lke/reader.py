@@ -23,7 +23,6 @@ so that frameworks whose trees are deeper or shallower than the 2014 layout read
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from rapor.lke import layout as L
@@ -159,25 +158,24 @@ def _heading(ws: Sheet, b: Block, first: int) -> str | None:
     return None
 
 
-@dataclass
 class _Walker:
     """Walk the rows of one block, keeping the current position in the tree."""
 
-    ws: Sheet
-    b: Block
-    answers: dict[str, str] = field(default_factory=dict)
-    cells: dict[str, str] = field(default_factory=dict)
-    problems: list[LkeProblem] = field(default_factory=list)
-    types: dict[str, str] = field(default_factory=dict)
-    types_at: dict[str, str] = field(default_factory=dict)
-    tree_rows: list[tuple[str, str, int]] = field(default_factory=list)
-    component: str | None = None
-    area: str | None = None
-    indicator: str | None = None
-    indicator_codes: int = 0
-    lost: str | None = None  # the unreadable row that the current rows belong to
-    tree: Block | None = None
-    """The block whose marker, text, weight and type columns give the rows (default: ``b``)."""
+    def __init__(self, ws: Sheet, b: Block, *, tree: Block | None = None) -> None:
+        self.ws, self.b = ws, b
+        self.tree = tree
+        """The block whose marker, text, weight and type columns give the rows (default b)."""
+        self.answers: dict[str, str] = {}
+        self.cells: dict[str, str] = {}
+        self.problems: list[LkeProblem] = []
+        self.types: dict[str, str] = {}
+        self.types_at: dict[str, str] = {}
+        self.tree_rows: list[tuple[str, str, int]] = []
+        self.component: str | None = None
+        self.area: str | None = None
+        self.indicator: str | None = None
+        self.indicator_codes = 0
+        self.lost: str | None = None  # the unreadable row that the current rows belong to
 
     def block_of(self, role: int) -> Block:
         if role in (L.ANSWER, L.VALUE, L.PERCENT, L.NOTES) or self.tree is None:

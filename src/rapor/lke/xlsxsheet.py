@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import IO, Any
 from xml.parsers import expat
 
@@ -38,25 +37,40 @@ _QUOTED = re.compile(r'"[^"]*"|\\.|\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]')
 _DATE_CHARS = re.compile(r"[dmyhs]", re.I)
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
-    value: Value
-    formula: str | None = None
-    """The formula's text without the leading ``=`` (shared formulas already translated)."""
-    number_format: str = "General"
+    """One cell: its value (as saved), its formula (without ``=``) and its number format.
+
+    A plain class with slots rather than a dataclass: a sheet makes thousands, and the
+    command line's start-up pays for every class it builds (see docs/lke-workbook.md).
+    """
+
+    __slots__ = ("value", "formula", "number_format")
+
+    def __init__(self, value: Value, formula: str | None = None, number_format: str = "General"):
+        self.value = value
+        self.formula = formula
+        self.number_format = number_format
+
+    def __repr__(self) -> str:
+        return f"Cell({self.value!r}, {self.formula!r}, {self.number_format!r})"
 
 
 EMPTY = Cell(None)
 
 
-@dataclass
 class Sheet:
-    name: str
-    cells: dict[tuple[int, int], Cell]
-    merged: list[tuple[int, int, int, int]]
-    """(first row, first column, last row, last column), 1-based."""
-    max_row: int
-    max_column: int
+    """A parsed sheet: filled cells by (row, column), merged ranges, the last row and column."""
+
+    def __init__(
+        self,
+        name: str,
+        cells: dict[tuple[int, int], Cell],
+        merged: list[tuple[int, int, int, int]],
+        max_row: int,
+        max_column: int,
+    ) -> None:
+        self.name, self.cells, self.merged = name, cells, merged
+        self.max_row, self.max_column = max_row, max_column
 
     def cell(self, row: int, column: int) -> Cell:
         return self.cells.get((row, column), EMPTY)

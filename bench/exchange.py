@@ -1,0 +1,93 @@
+"""Benchmark the Excel and PDF exchange.
+
+    .venv/bin/python bench/exchange.py [--runs 9] [--no-web]
+
+1. `rapor score rb-2014 WORKBOOK.xlsx` against LibreOffice opening and converting the same
+   workbook (`soffice --headless --convert-to csv`), side by side in one run: each command is run
+   ``--runs`` times, alternating, and the medians are compared. The workbook is a real-layout LKE
+   of rb-2014 (two blocks, every question answered, styles, drop-downs, live formulas) as
+   `rapor export lke` writes it. LibreOffice runs with a profile of its own, warmed up first.
+2. (unless --no-web) on a 150-question assessment in a throwaway SQLite database: the LKE
+   export, the LKE import (read, preview, apply), the answers CSV and the verification PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RAPOR = Path(sys.executable).with_name("rapor")
+
+
+def timed(command: list[str], **kwargs: object) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, **kwargs)  # type: ignore[call-overload]
+    return time.perf_counter() - start
+
+
+def workbook(folder: Path) -> Path:
+    from rapor.engine import load_framework
+    from rapor.lke.export import ExportBlock, export_lke
+
+    sys.path.insert(0, str(HERE.parent))
+    from tests.lke.exports import varied_answers
+
+    fw = load_framework("rb-2014")
+    path = folder / "lke-rb-2014.xlsx"
+    now = varied_answers(fw, skip_every=0)
+    before = varied_answers(fw, shift=3, skip_every=0)
+    export_lke(path, fw, [ExportBlock("PENILAIAN TAHUN 2015", now),
+                          ExportBlock("PENILAIAN TAHUN 2014", before)])  # fmt: skip
+    return path
+
+
+def score_against_libreoffice(runs: int) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = workbook(folder)
+        print(f"workbook={path.name} bytes={path.stat().st_size}")
+        rapor = [str(RAPOR), "score", "rb-2014", str(path)]
+        timed(rapor)  # fills the framework cache, as any second run finds it
+        if soffice is None:
+            times = [timed(rapor) for _ in range(runs)]
+            print(f"rapor_score_ms={statistics.median(times) * 1000:.0f}")
+            print("libreoffice=not installed (apt-get install libreoffice-calc-nogui)")
+            return
+        office = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                  "--headless", "--convert-to", "csv", "--outdir", str(folder / "out"),
+                  str(path)]  # fmt: skip
+        timed(office)  # creates the profile: not counted
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(timed(rapor))
+            theirs.append(timed(office))
+        a, b = statistics.median(ours), statistics.median(theirs)
+        print(f"rapor_score_ms={a * 1000:.0f} (min {min(ours) * 1000:.0f})")
+        print(f"libreoffice_convert_ms={b * 1000:.0f} (min {min(theirs) * 1000:.0f})")
+        print(f"libreoffice_over_rapor={b / a:.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--no-web", action="store_true")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    score_against_libreoffice(args.runs)
+    if not args.no_web:
+        from exchange_web import web_timings  # bench/exchange_web.py
+
+        web_timings()
+
+
+if __name__ == "__main__":
+    main()
