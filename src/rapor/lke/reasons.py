@@ -75,7 +75,7 @@ TYPE_MISMATCH = (
 )
 UNKNOWN_TYPE = "{code}: unknown answer type {found!r}; known: {known}"
 NOT_IN_FRAMEWORK = "{code} is not a question of {framework}"
-BAD_ANSWER = "{code}: {why}"
+BAD_ANSWER = "{code}: the answer does not fit its scale: {why}"
 
 # -- importing an instrument (rapor.lke.instrument) -------------------------------------------
 # errors: the instrument cannot be built

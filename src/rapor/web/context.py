@@ -23,6 +23,7 @@ MENU = [
         "clipboard-check",
         "review verify",
     ),
+    (_("Ekspor & Impor"), "exchange:home_current", "arrow-left-right", "view_cycle"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "rapor.orgs",
     "rapor.assessments",
     "rapor.steering",
+    "rapor.exchange",
+    "rapor.reports",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +124,9 @@ FILE_UPLOAD_HANDLERS = [
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_PERMISSIONS = 0o640
 RAPOR_DUE_SOON_DAYS = 7
+# Exports, imports and reports of cycles up to this many questions run in the request; larger
+# ones run as background tasks with a progress bar (rapor.exchange.domain.jobs).
+RAPOR_EXCHANGE_INLINE_QUESTIONS = int(os.environ.get("RAPOR_EXCHANGE_INLINE_QUESTIONS", 400))
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -6,6 +6,8 @@ from . import views
 
 urlpatterns = [
     path("", include("rapor.assessments.urls")),
+    path("", include("rapor.exchange.urls")),
+    path("", include("rapor.reports.urls")),
     path("org/", include("rapor.orgs.urls")),
     path("masuk/", views.RaporLoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("siklus/<int:pk>/laporan/verifikasi/", views.verification, name="verification"),
+]
