@@ -50,6 +50,9 @@ from rapor.assessments.models import (
     HistoryEvent,
 )
 from rapor.demo.pdf import tiny_pdf
+from rapor.exchange.domain.jobs import job_result_file
+from rapor.exchange.domain.lke_export import cycle_workbook
+from rapor.exchange.models import Job
 from rapor.orgs import permissions
 from rapor.orgs.models import Membership, Organisation
 
@@ -139,6 +142,11 @@ SEES_ONLY: dict[str, frozenset[str]] = {"evaluator": frozenset({"submitted", "cl
 SIGNED_IN = "signed_in"  # any signed-in user; the page shows only what the user may see
 PUBLIC = "public"  # anyone, signed in or not (login, logout, language)
 
+# A job's pages are its owner's alone (exchange.access): the owner of each scope's jobs below.
+OWNER = "owner"
+OWNER_ANSWERING = "owner_answering"  # the owner, who may also answer there now (an import)
+JOB_OWNER = {"own": "tim_rb", "other_opd": "tim_rb", "other_pemda": "admin"}
+
 # The other Pemda's name: no page may show it to anyone but the admin.
 FOREIGN = "Seberang"
 
@@ -169,6 +177,9 @@ class World:
     framework: FrameworkVersion
     framework_next: FrameworkVersion
     media_root: str
+    jobs: dict[str, dict[str, Job]] = field(default_factory=dict)
+    """scope -> kind -> a finished job of that scope's cycle, owned by JOB_OWNER[scope]"""
+    instrument_job: Job | None = None
     # every table as it is with all cycles in a stage (each cell starts from one of these)
     baselines: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
 
@@ -247,7 +258,7 @@ def build_world(media_root: str) -> World:
         organisation=kota, framework=fw, year=2024, by=users["tim_rb"], **dates
     )
     far_cycle = cycle_create(organisation=far, framework=fw, year=2024, by=users["admin"], **dates)
-    return World(
+    world = World(
         users=users,
         targets={
             "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
@@ -258,6 +269,37 @@ def build_world(media_root: str) -> World:
         framework_next=fw_next,
         media_root=media_root,
     )
+    for scope, t in world.targets.items():
+        world.jobs[scope] = _jobs(t, users[JOB_OWNER[scope]])
+    world.instrument_job = Job.objects.create(
+        kind=Job.Kind.IMPORT_INSTRUMENT,
+        owner=users["admin"],
+        status=Job.Status.DONE,
+        result={
+            "yaml": framework_text(fid="matrix-imported", version="3"),
+            "id": "matrix-imported",
+            "version": "3",
+            "findings": [],
+        },
+    )
+    return world
+
+
+def _jobs(t: Target, owner: Any) -> dict[str, Job]:
+    """A finished export (with its file) and a previewed import of one change, by ``owner``."""
+    export = Job.objects.create(
+        kind=Job.Kind.EXPORT_LKE, owner=owner, cycle=t.cycle, status=Job.Status.DONE
+    )
+    job_result_file(export, "lke.xlsx", b"PK matrix", "application/octet-stream")
+    export.save()
+    plan = {"level": "reviewer", "changes": [
+        {"code": t.question, "after": "A", "before": "", "version": 0, "indicator": t.indicator}
+    ]}  # fmt: skip
+    preview = Job.objects.create(
+        kind=Job.Kind.IMPORT_ANSWERS, owner=owner, cycle=t.cycle, status=Job.Status.DONE,
+        result=plan,
+    )  # fmt: skip
+    return {"export": export, "import": preview}
 
 
 @pytest.fixture(scope="module")
@@ -393,6 +435,24 @@ def answer_at(level: str) -> Data:
     return data
 
 
+def job_args(which: str) -> Args:
+    def args(t: Target, w: World) -> list[Any]:
+        scope = next(s for s, target in w.targets.items() if target is t)
+        return [w.jobs[scope][which].pk]
+
+    return args
+
+
+def workbook_upload(t: Target, w: World) -> dict[str, Any]:
+    data = cycle_workbook(t.cycle)
+    return {"file": SimpleUploadedFile("lke.xlsx", data), "block": 1}
+
+
+def instrument_upload(t: Target, w: World) -> dict[str, Any]:
+    data = cycle_workbook(w.targets["own"].cycle)
+    return {"file": SimpleUploadedFile("lke.xlsx", data), "block": 1, "framework_id": "imp"}
+
+
 @dataclass(frozen=True)
 class View:
     """A row of the matrix: a URL name and what it needs.
@@ -432,10 +492,11 @@ class View:
             "org": ("own", "other_pemda"),
             "none": ("any",),
             "global": ("any",),
+            "job": SCOPES,
         }[self.kind]
 
     def stages_for(self, method: str) -> tuple[str, ...]:
-        if self.kind not in ("cycle", "pemda"):
+        if self.kind not in ("cycle", "pemda", "job"):
             return ("self_assessment",)
         if self.stages:
             return self.stages
@@ -679,6 +740,43 @@ VIEWS: list[View] = [
         post="manage_frameworks",
         args=lambda t, w: [w.framework_next.pk],
     ),
+    # Ekspor & Impor, jobs, reports
+    View("exchange:home_current", "none", get=SIGNED_IN),
+    View("exchange:home", "pemda", get="view_cycle", args=cycle_args),
+    View("exchange:export_lke", "pemda", post="view_cycle", args=cycle_args),
+    View("exchange:answers_csv", "pemda", get="view_cycle", args=cycle_args),
+    View("exchange:evidence_csv", "pemda", get="view_cycle", args=cycle_args),
+    View("exchange:bundle", "pemda", get="view_cycle", args=cycle_args),
+    View(
+        "exchange:import_answers",
+        "pemda",
+        post="answer",
+        args=cycle_args,
+        data=workbook_upload,
+        note="an OPD for its own indicators, the Tim RB for all",
+    ),
+    View("exchange:job", "job", get=OWNER, args=job_args("export")),
+    View("exchange:job_download", "job", get=OWNER, args=job_args("export")),
+    View(
+        "exchange:import_apply",
+        "job",
+        post=OWNER_ANSWERING,
+        args=job_args("import"),
+        stages=("self_assessment", "closed"),
+    ),
+    View("reports:verification", "pemda", post="view_cycle", args=cycle_args),
+    View(
+        "exchange:instrument_import",
+        "global",
+        post="manage_frameworks",
+        data=instrument_upload,
+    ),
+    View(
+        "exchange:instrument_save",
+        "global",
+        post="manage_frameworks",
+        args=lambda t, w: [w.instrument_job.pk] if w.instrument_job else [0],
+    ),
     View("orgs:overview", "global", get="manage_users"),
     View("orgs:permissions", "global", get="manage_users"),
 ]
@@ -697,6 +795,12 @@ def expected(view: View, method: str, who: str, scope: str, stage: str) -> bool:
         return False
     if action == SIGNED_IN:
         return True
+    if action in (OWNER, OWNER_ANSWERING):
+        if who != JOB_OWNER[scope]:
+            return False
+        if action == OWNER_ANSWERING:
+            return stage in OPEN_IN["answer"] and who in ALLOWED["answer", scope]
+        return stage in SEES_ONLY.get(who, set(STAGES))
     if view.kind == "global":
         return who in ALLOWED[action, "any"]
     if view.for_roles_with and not any(who in ALLOWED[a, "own"] for a in view.for_roles_with):
@@ -721,6 +825,7 @@ MODELS = [
     FrameworkVersion,
     Organisation,
     Membership,
+    Job,
 ]
 
 
