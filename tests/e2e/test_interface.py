@@ -43,7 +43,7 @@ def test_the_language_switch_turns_the_interface_to_english_and_back(people, sho
 
 # The left menu of each demo login (what the role may do somewhere).
 MENUS = {
-    "pimpinan": ["Beranda", "Lembar Kerja", "Siklus"],
+    "pimpinan": ["Beranda", "Lembar Kerja", "Ekspor & Impor", "Siklus"],
     "timrb": [
         "Beranda",
         "Tugas Saya",
@@ -51,12 +51,27 @@ MENUS = {
         "Bukti Dukung",
         "Penugasan",
         "Reviu / Verifikasi",
+        "Ekspor & Impor",
         "Siklus",
     ],
-    "disdukcapil": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Siklus"],
-    "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Siklus"],
-    "evaluator": ["Beranda", "Lembar Kerja", "Siklus"],
-    "admin": ["Beranda", "Lembar Kerja", "Siklus", "Kerangka", "Organisasi & Pengguna"],
+    "disdukcapil": [
+        "Beranda",
+        "Tugas Saya",
+        "Lembar Kerja",
+        "Bukti Dukung",
+        "Ekspor & Impor",
+        "Siklus",
+    ],
+    "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Ekspor & Impor", "Siklus"],
+    "evaluator": ["Beranda", "Lembar Kerja", "Ekspor & Impor", "Siklus"],
+    "admin": [
+        "Beranda",
+        "Lembar Kerja",
+        "Ekspor & Impor",
+        "Siklus",
+        "Kerangka",
+        "Organisasi & Pengguna",
+    ],
 }
 
 

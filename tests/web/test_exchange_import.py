@@ -190,3 +190,13 @@ def test_an_import_is_its_owners_alone(as_user, cast, cycle, client):
     assert client.get(reverse("exchange:job", args=[job.pk])).status_code == 404
     assert client.post(reverse("exchange:import_apply", args=[job.pk])).status_code == 404
     assert not Answer.objects.exists()
+
+
+def test_re_importing_an_unchanged_export_changes_nothing(as_user, cast, cycle):
+    save(cycle, "A1.1.a", "C", cast.opd_member)
+    save(cycle, "A1.1.a", "A", cast.coordinator, level="reviewer")  # counts over the OPD's C
+    save(cycle, "A1.2.a", "B", cast.other_opd_member)
+    client = as_user(cast.opd_member)
+    upload(client, cycle, workbook(cycle))
+    result = Job.objects.get().result
+    assert (result["changes"], result["refused"], result["unchanged"]) == ([], [], 2)

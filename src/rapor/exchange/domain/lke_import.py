@@ -1,12 +1,13 @@
 """Import answers from an LKE workbook: a preview first, then all of it or nothing.
 
 How this works: ``run_preview`` (a job) reads the uploaded workbook's block, checks it against
-the cycle's framework (``rapor.lke.answers``) and compares each answer with what is stored at
-the level the importer answers at (the workspace's rule: the highest level of the chain they may
-act at). The preview lists every change (question, before, after, with the stored version), every
+the cycle's framework (``rapor.lke.answers``) and compares each answer with the answer that
+counts now; a different one is a change, to be saved at the level the importer answers at (the
+workspace's rule: the highest level of the chain they may act at). The preview lists every change (question, before, after, with the stored version), every
 cell that cannot be read (sheet, cell, value, why), and every answer the importer may not change
 (another OPD's indicator, a question already sent up the chain, a stage that only takes returned
-questions). Nothing is written. ``apply_import`` then saves exactly the previewed changes in one
+questions). An answer equal to the one that counts now is no change (a workbook exported from
+Rapor and re-imported unchanged changes nothing). Nothing is written. ``apply_import`` then saves exactly the previewed changes in one
 transaction, each through ``answer_save`` (optimistic locking on the previewed version, the
 history event); a change made since the preview, or any refusal, rolls everything back, and a
 server killed half-way leaves nothing applied. An empty answer cell never clears an answer.
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from rapor import engine
 from rapor.assessments.domain.answers import LATE_STAGE_STATES, LOCKED_STATES, answer_save
 from rapor.assessments.domain.errors import Conflict, DomainError
+from rapor.assessments.domain.scoring import effective_values
 from rapor.assessments.models import Cycle
 from rapor.assessments.queries import CycleData, cycle_data
 from rapor.assessments.workspace import LEVEL_ACTIONS, target_for, working_level
@@ -59,14 +61,18 @@ def preview(cycle: Cycle, user: Any, read: LkeRead, *, name: str) -> dict[str, A
     fw = data.framework
     level = working_level(user, data)
     answers, problems = workbook_answers(fw, read, source=name)
+    counted = effective_values(data.answers.values())
     changes: list[dict[str, Any]] = []
     refused: list[dict[str, Any]] = []
     unchanged = 0
     for code, answer in answers.items():
         after = engine.answer_text(answer)
         row = data.answers.get((code, level))
-        before = row.value if row is not None else ""
-        if before == after and not (row is not None and row.needs_reconfirmation):
+        # What the workbook shows is the answer that counts (an export writes the highest
+        # level's): only a different one is a change, saved at the importer's own level.
+        # (A carried-over answer awaiting reconfirmation is confirmed in the workspace, not here.)
+        before = counted.get(code, "")
+        if before == after:
             unchanged += 1
             continue
         why = refusal(user, data, code, level)

