@@ -84,6 +84,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     score_against_libreoffice(args.runs)
     if not args.no_web:
+        sys.path.insert(0, str(HERE))
         from exchange_web import web_timings  # bench/exchange_web.py
 
         web_timings()

@@ -51,6 +51,7 @@ def read_lke_workbook(
     if block < 1:
         raise LkeError(R.NO_BLOCK_NUMBER, file=label, block=block)
     with open_workbook(source, name=label, limits=limits) as wb:
+        wb.keep_columns = Block(block).column(L.NOTES)  # a block reads nothing to its right
         return read_block(wb, block)
 
 

@@ -59,6 +59,8 @@ class Workbook:
         self.name = name
         self.limits = limits
         self._sheets: dict[str, Sheet] = {}
+        self.keep_columns: int | None = None
+        """Keep only cells up to this column (set before the first sheet is read)."""
         wb_path = self._main_part()
         rels = self._rels(wb_path)
         self._paths, self.date1904 = self._read_workbook(wb_path, rels)
@@ -222,6 +224,7 @@ class Workbook:
                         formats=self._formats,
                         date1904=self.date1904,
                         limits=self.limits,
+                        keep_columns=self.keep_columns,
                     )
             except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as exc:
                 raise LkeError(R.BAD_PART, file=self.name, part=path, error=str(exc)) from None

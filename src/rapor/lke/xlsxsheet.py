@@ -128,7 +128,9 @@ class _SheetParser:
         formats: list[str],
         date1904: bool,
         limits: WorkbookLimits,
+        keep_columns: int | None = None,
     ) -> None:
+        self.keep_columns = keep_columns
         self.name, self.file, self.strings, self.formats = name, file, strings, formats
         self.date1904, self.limits = date1904, limits
         self.dates = [is_date_format(f) for f in formats]
@@ -208,6 +210,8 @@ class _SheetParser:
             or (text is not None and len(text) > limits.max_cell_chars)
         ):
             self.check_bounds(text)
+        if self.keep_columns is not None and self.column > self.keep_columns:
+            return  # bounded, but not kept: the caller reads only the columns it needs
         style = self.attrs.get("s")
         index = int(style) if style and style.isdigit() else 0
         fmt = self.formats[index] if index < len(self.formats) else "General"
@@ -297,9 +301,16 @@ def parse_sheet(
     formats: list[str],
     date1904: bool,
     limits: WorkbookLimits,
+    keep_columns: int | None = None,
 ) -> Sheet:
     state = _SheetParser(
-        name=name, file=file, strings=strings, formats=formats, date1904=date1904, limits=limits
+        name=name,
+        file=file,
+        strings=strings,
+        formats=formats,
+        date1904=date1904,
+        limits=limits,
+        keep_columns=keep_columns,
     )
     parser = expat.ParserCreate()  # no namespace processing: start() strips a prefix itself
     parser.buffer_text = True
