@@ -33,6 +33,7 @@ def _setup(folder: Path) -> None:
 
 def _assessment() -> tuple[Any, Any]:
     from django.contrib.auth import get_user_model
+    from tests.lke.exports import varied_answers
 
     from rapor.assessments.domain import review
     from rapor.assessments.domain.answers import answer_save
@@ -42,7 +43,6 @@ def _assessment() -> tuple[Any, Any]:
     from rapor.assessments.models import AnswerStatus, FrameworkVersion
     from rapor.engine import answer_text
     from rapor.orgs.models import Membership, Organisation
-    from tests.lke.exports import varied_answers
 
     frameworks_load_shipped()
     kota = Organisation.objects.create(name="Kota Bench", short_name="Bench", kind="kota")

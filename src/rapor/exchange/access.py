@@ -9,30 +9,19 @@ as the workspace checks a save (``domain.lke_import``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.http import Http404, HttpRequest
 
+from rapor.assessments.evidence_access import EvidenceTarget
 from rapor.assessments.models import Cycle
-from rapor.orgs.models import Organisation
 from rapor.orgs.permissions import can, has_action, memberships
 
 from .models import Job
 
-
-@dataclass(frozen=True)
-class CycleTarget:
-    """The part of ``cycle`` that belongs to ``organisation``, as ``can()`` sees it."""
-
-    cycle: Cycle
-    organisation: Organisation
-
-    def scope_target(self) -> tuple[int | None, int | None, str | None]:
-        return self.organisation.pemda_id, self.organisation.opd_id, self.cycle.stage
-
-    def scope_path(self) -> str:
-        return self.organisation.path
+# The part of a cycle that belongs to an organisation, as ``can()`` sees it (the same target
+# as evidence owned by that organisation).
+CycleTarget = EvidenceTarget
 
 
 def may_import(user: Any, cycle: Cycle) -> bool:

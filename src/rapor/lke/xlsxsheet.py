@@ -292,26 +292,10 @@ class _SheetParser:
                     self.cells.pop(key, None)
 
 
-def parse_sheet(
-    stream: IO[bytes],
-    *,
-    name: str,
-    file: str,
-    strings: list[str],
-    formats: list[str],
-    date1904: bool,
-    limits: WorkbookLimits,
-    keep_columns: int | None = None,
-) -> Sheet:
-    state = _SheetParser(
-        name=name,
-        file=file,
-        strings=strings,
-        formats=formats,
-        date1904=date1904,
-        limits=limits,
-        keep_columns=keep_columns,
-    )
+def parse_sheet(stream: IO[bytes], **options: Any) -> Sheet:
+    """Parse one sheet; ``options`` are ``_SheetParser``'s (name, file, strings, formats,
+    date1904, limits, keep_columns)."""
+    state = _SheetParser(**options)
     parser = expat.ParserCreate()  # no namespace processing: start() strips a prefix itself
     parser.buffer_text = True
     parser.StartElementHandler = state.start
@@ -326,4 +310,4 @@ def parse_sheet(
     state.drop_hidden_merged()
     rows = max((k[0] for k in state.cells), default=0)
     columns = max((k[1] for k in state.cells), default=0)
-    return Sheet(name, state.cells, state.merged, rows, columns)
+    return Sheet(state.name, state.cells, state.merged, rows, columns)
