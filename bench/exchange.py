@@ -34,8 +34,13 @@ def timed(command: list[str], **kwargs: object) -> float:
 
 
 def workbook(folder: Path) -> Path:
+    """rb-2014 as `rapor export lke` writes it (two blocks, every question answered), with the
+    other sheets a ministry workbook has: instructions first, a recap of the areas' scores
+    (formulas into the LKE sheet) and a reference table of answer values."""
+    import openpyxl
+
     from rapor.engine import load_framework
-    from rapor.lke.export import ExportBlock, export_lke
+    from rapor.lke.export import ExportBlock, export_lke, row_numbers
 
     sys.path.insert(0, str(HERE.parent))
     from tests.lke.exports import varied_answers
@@ -46,6 +51,24 @@ def workbook(folder: Path) -> Path:
     before = varied_answers(fw, shift=3, skip_every=0)
     export_lke(path, fw, [ExportBlock("PENILAIAN TAHUN 2015", now),
                           ExportBlock("PENILAIAN TAHUN 2014", before)])  # fmt: skip
+    wb = openpyxl.load_workbook(path)
+    cover = wb.create_sheet("Petunjuk", 0)
+    for n, line in enumerate(["PETUNJUK PENGISIAN LKE", "Isi kolom Jawaban (J) setiap pertanyaan.",
+                              "Kolom Nilai dan % dihitung otomatis."], start=2):  # fmt: skip
+        cover.cell(n, 2, line)
+    recap = wb.create_sheet("Rekap")
+    recap.append(["Kode", "Komponen / Area", "Bobot", "Nilai 2015", "Nilai 2014"])
+    rows = row_numbers(fw)
+    for code, node in fw.nodes.items():
+        if node.is_leaf:
+            continue
+        r = rows[code]
+        recap.append([code, node.name, f"=LKE!G{r}", f"=LKE!K{r}", f"=LKE!W{r}"])
+    reference = wb.create_sheet("Referensi")
+    for key, scale in fw.scales.items():
+        for code, value in scale.options:
+            reference.append([key, code, float(value)])
+    wb.save(path)
     return path
 
 
