@@ -200,3 +200,22 @@ def test_re_importing_an_unchanged_export_changes_nothing(as_user, cast, cycle):
     upload(client, cycle, workbook(cycle))
     result = Job.objects.get().result
     assert (result["changes"], result["refused"], result["unchanged"]) == ([], [], 2)
+
+
+def test_a_zip_bomb_or_an_oversized_file_is_refused_and_changes_nothing(
+    as_user, cast, cycle, settings, tmp_path
+):
+    from tests.lke.rawxlsx import zip_bomb
+
+    client = as_user(cast.coordinator)
+    before = snapshot()
+    bomb = zip_bomb(tmp_path / "bom.xlsx").read_bytes()  # 2 MB that would expand to 2 GiB
+    response = upload(client, cycle, bomb, name="bom.xlsx")
+    page = client.get(response["Location"]).content.decode()
+    assert Job.objects.get().status == "failed" and snapshot() == before
+    assert "bom.xlsx: ditolak sebelum dibaca" in page
+    assert "xl/worksheets/sheet1.xml mengembang" in page
+    settings.RAPOR_EVIDENCE_MAX_BYTES = 1000
+    response = upload(client, cycle, workbook(cycle), name="besar.xlsx")
+    assert response.status_code == 400 and Job.objects.count() == 1
+    assert "Berkas “besar.xlsx” terlalu besar" in response.content.decode()

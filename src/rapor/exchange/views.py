@@ -3,6 +3,8 @@ from a workbook (preview, then apply), importing an instrument, and the jobs' pa
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from rapor.assessments.access import current_cycle, get_cycle_for_user
 from rapor.assessments.domain.errors import DomainError
+from rapor.assessments.interfaces.uploads import too_large_message
 from rapor.orgs.permissions import has_action
 from rapor.web.csvexport import csv_response
 
@@ -35,6 +38,16 @@ SMALL_UPLOAD = 2 * 1024 * 1024  # a workbook up to this size is read in the requ
 
 def _small(cycle) -> bool:  # type: ignore[no-untyped-def]
     return cycle.framework.question_count <= inline_limit()
+
+
+def _oversized(request: HttpRequest, form: Any) -> bool:
+    """The upload handler dropped a file past the size limit: say so on the form."""
+    names = getattr(request, "rapor_oversized", None)
+    if names:
+        form.is_valid()  # the other fields' errors too
+        form.errors.pop("file", None)
+        form.add_error("file", too_large_message(names[0]))
+    return bool(names)
 
 
 def _after_start(job: Job) -> HttpResponse:
@@ -80,7 +93,7 @@ def import_answers(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_import(request.user, cycle):
         raise PermissionDenied("answer")
     form = ImportAnswersForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if _oversized(request, form) or not form.is_valid():
         page = exchange_page(cycle=cycle, user=request.user, import_form=form)
         return render(request, "exchange/exchange.html", {"page": page, "cycle": cycle}, status=400)
     upload = form.cleaned_data["file"]
@@ -172,7 +185,7 @@ def instrument_import(request: HttpRequest) -> HttpResponse:
     if not has_action(request.user, "manage_frameworks"):
         raise PermissionDenied("manage_frameworks")
     form = ImportInstrumentForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if _oversized(request, form) or not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
