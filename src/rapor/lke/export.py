@@ -106,6 +106,8 @@ class _Formulas:
         cell = f"{{J}}{self.rows[q.code]}"
         scale = q.scale
         if scale.kind == "number":
+            if getattr(scale, "conversion", "range") == "ratio":  # the 2023 method: x / max
+                return cell if scale.max == 1 else f"{cell}/{literal(scale.max)}"
             span = scale.max - scale.min
             shifted = cell if scale.min == 0 else f"({cell}-{literal(scale.min)})"
             return shifted if span == 1 else f"{shifted}/{literal(span)}"
@@ -289,11 +291,16 @@ def summary_rows(fw: Framework) -> list[SummaryRow]:
 
 
 def _check(fw: Framework) -> None:
-    """Refuse frameworks whose rules the 2014 layout's formulas do not cover."""
-    unknown = sorted(set(fw.extra) & {"rounding", "adjustment", "multipliers"})
-    if unknown:
+    """Refuse frameworks whose rules the 2014 layout's formulas do not cover (the 2023 method's
+    rounded points and corrections: those get a workbook of their own)."""
+    rules = [
+        name
+        for name in ("round_points", "corrections")
+        if getattr(fw, name, None) or name in fw.extra
+    ]
+    if rules:
         raise NotExportable(
-            f"{fw.id}: its rules ({', '.join(unknown)}) are not those of the LKE 2014 layout"
+            f"{fw.id}: its rules ({', '.join(rules)}) are not those of the LKE 2014 layout"
         )
 
 
