@@ -103,3 +103,42 @@ def test_an_opd_downloads_the_lke_fills_it_in_and_imports_it(people, shots, tmp_
     shots(page, "import-applied-workspace")
     assert Answer.objects.get(cycle=cycle, question_code=own, level="self").value == best
     assert counted_value(cycle, other) != best_other  # another OPD's question was untouched
+
+
+def test_the_admin_imports_an_instrument_and_reviews_what_was_guessed(people, shots, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from rapor.assessments.models import FrameworkVersion
+    from rapor.engine import load_framework
+    from rapor.exchange.models import Job
+    from tests.lke.exports import varied_answers
+    from tests.lke.ministry import ministry_workbook
+
+    shots.n = 66
+    path = ministry_workbook(
+        tmp_path / "LKE RB 2015.xlsx", varied_answers(load_framework("rb-2014")), messy=True,
+        pasted=frozenset({"P2.1.a"}),
+    )  # fmt: skip
+    page = people.login("admin")
+    open_menu(page, "Kerangka")
+    form = page.locator("#impor-lke")
+    form.locator("#lke-file").set_input_files(str(path))
+    form.locator("#lke-id").fill("rb-2015")
+    form.get_by_role("button", name="Baca buku kerja").click()
+    expect(page.locator("h2", has_text="Kerangka yang terbaca")).to_be_visible()
+    expect(page.locator("#findings-guess")).to_contain_text("P2.1.a")
+    expect(page.locator("#findings-note")).to_contain_text("0 bila P1.2.a dijawab Tidak")
+    expect(page.locator("#findings-check")).to_contain_text("buku kerja menunjukkan")
+    shots(page, "instrument-findings")
+    page.get_by_role("button", name="Simpan sebagai kerangka (belum aktif)").click()
+    expect(page.locator(".alert-success")).to_contain_text("rb-2015 2015")
+    assert FrameworkVersion.objects.get(framework_id="rb-2015").is_active is False
+    shots(page, "frameworks-after-import")
+
+    running = Job.objects.create(
+        kind=Job.Kind.EXPORT_LKE, owner=get_user_model().objects.get(username="admin"),
+        status=Job.Status.RUNNING, progress=3, total=8,
+    )  # fmt: skip
+    page.goto(f"/pekerjaan/{running.pk}/")
+    expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "38")
+    shots(page, "job-progress")

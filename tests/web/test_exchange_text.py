@@ -52,3 +52,14 @@ def test_a_message_deep_in_the_reader_arrives_in_indonesian_and_english():
         assert lke_message(R.NO_SUCH_BLOCK, details).startswith(
             "lke.xlsx: sheet “LKE”: block 3 not found"
         )
+
+
+def test_numbers_in_messages_take_the_decimal_comma_in_indonesian():
+    details = {"code": "P1", "workbook": "2.50", "cell": "LKE!K6", "rapor": "3.13"}
+    with translation.override("id"):
+        assert lke_message(R.CHECK_DIFFERS, details).endswith("2,50 di LKE!K6, Rapor 3,13")
+    with translation.override("en"):
+        assert lke_message(R.CHECK_DIFFERS, details).endswith("2.50 in LKE!K6, Rapor gives 3.13")
+    values = {"code": "P1.1.b", "cell": "LKE!K9", "values": "A = 1, B = 0.6, C = 0"}
+    with translation.override("id"):
+        assert lke_message(R.N_VALUES, values).endswith("A = 1, B = 0,6, C = 0")

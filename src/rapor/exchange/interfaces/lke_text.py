@@ -8,9 +8,10 @@ this app's catalogue) taking the same details. A test checks that every reason h
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from rapor.lke import reasons as R
@@ -163,10 +164,27 @@ ZIP_TEXTS: dict[str, Any] = {
 
 # details shown with quotes, as the English reasons write them with !r
 _QUOTED = ("value", "sheet", "found", "expected")
+# numbers written by the workbook code with a decimal point; Indonesian writes a comma
+_NUMBERS = ("workbook", "rapor", "total", "stated", "weight", "min", "max")
+_LISTS = ("values", "weights")  # "A = 0.67, B = 0.33": the numbers after "="
+_POINT = re.compile(r"^(-?\d+)\.(\d+)$")
+_LISTED = re.compile(r"= (-?\d+)\.(\d+)")
+
+
+def _decimal_comma(out: dict[str, Any]) -> None:
+    if (get_language() or "id").split("-")[0] == "en":
+        return
+    for key in _NUMBERS:
+        if isinstance(out.get(key), str):
+            out[key] = _POINT.sub(r"\1,\2", out[key])
+    for key in _LISTS:
+        if isinstance(out.get(key), str):
+            out[key] = _LISTED.sub(r"= \1,\2", out[key])
 
 
 def _prepared(details: dict[str, Any]) -> dict[str, Any]:
     out = dict(details)
+    _decimal_comma(out)
     for key in _QUOTED:
         if key in out and out[key] is not None:
             out[key] = f"“{out[key]}”"
