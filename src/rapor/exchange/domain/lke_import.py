@@ -141,7 +141,7 @@ def apply_import(*, job: Job, by: Any, progress: Callable[[int, int], None] | No
     """Save the previewed changes, all or nothing; return how many were saved."""
     tick = progress or (lambda done, total: None)
     with transaction.atomic():
-        job = Job.objects.select_for_update().select_related("cycle").get(pk=job.pk)
+        job = Job.objects.select_for_update().get(pk=job.pk)  # a second click waits here
         if job.applied_at is not None:
             raise ImportRefused(_("Impor ini sudah diterapkan."))
         plan = job.result or {}
