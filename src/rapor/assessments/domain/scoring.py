@@ -5,7 +5,8 @@ How this works: for each question the answer of the highest review level that ha
 ``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
 calls: a view computes one CycleScore per request and reads every number it shows from it.
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
-file) are left out and listed in ``rejected`` rather than breaking the page.
+file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
+score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
 
 
 def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
-    known = {c: v for c, v in raw.items() if c in framework.questions}
+    known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
         answers = engine.parse_answers(framework, known)
