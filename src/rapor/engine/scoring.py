@@ -88,6 +88,8 @@ class _Plan:
     prerequisites: frozenset[str]
     targets: tuple[Question, ...] = ()
     """The questions that carry a target."""
+    fractions: Mapping[str, Fraction] = field(default_factory=dict)
+    """c_q as a Fraction by question code (for rounding each question's points)."""
 
 
 def _plan(framework: Framework) -> _Plan:
@@ -133,6 +135,7 @@ def _plan(framework: Framework) -> _Plan:
             q.depends_on.question for q in framework.questions.values() if q.depends_on
         ),
         targets=tuple(q for q in framework.questions.values() if q.target is not None),
+        fractions=coefficients,
     )
     framework._cache["plan"] = plan
     return plan
@@ -157,13 +160,14 @@ def question_value(
     Not applicable scores 0 (its weight leaves the root instead); a factor that does not apply is
     1: multiplying by a prerequisite answered not applicable leaves the value as it is.
     """
-    if answer is None or answer == NOT_APPLICABLE:
+    if answer is None or (isinstance(answer, str) and answer == NOT_APPLICABLE):
         return ZERO
     v = q.scale.value(answer)
     dep = q.depends_on
     if dep is not None and v:
         if dep.multiply:
-            if answers.get(dep.question) != NOT_APPLICABLE:
+            factor = answers.get(dep.question)
+            if not (isinstance(factor, str) and factor == NOT_APPLICABLE):
                 v = v * values[dep.question]
         else:
             prerequisite = answers.get(dep.question)
@@ -175,8 +179,7 @@ def question_value(
 
 def coefficient(framework: Framework, code: str) -> Fraction:
     """What a value of 1 for question ``code`` adds to the total: leaf weight × its share."""
-    plan = _plan(framework)
-    return Fraction(plan.coefficients[code], plan.scale)
+    return _plan(framework).fractions[code]
 
 
 def question_points(framework: Framework, code: str, value: Fraction) -> Fraction:
@@ -199,7 +202,8 @@ def score(framework: Framework, answers: Mapping[str, Answer]) -> ScoreResult:
         # every question's points rounded to the display step first, then summed (2023 rule 3):
         # the sums are integers in units of that step
         denominator = 10**framework.decimals
-        units = {c: int(question_points(framework, c, v) * denominator) for c, v in values.items()}
+        coef = plan.fractions
+        units = {c: _units(coef[c], v, denominator) for c, v in values.items()}
         for code, terms in plan.leaves:
             node_num[code] = sum(units[q] for q, _ in terms)
     else:
@@ -238,11 +242,18 @@ def score(framework: Framework, answers: Mapping[str, Answer]) -> ScoreResult:
     )
 
 
+def _units(c: Fraction, v: Fraction, step: int) -> int:
+    """c × v in units of 1/step, rounded half up (both are >= 0): round_half_up in integers."""
+    x, y = c.numerator * v.numerator * step, c.denominator * v.denominator
+    q, r = divmod(x, y)
+    return q + 1 if 2 * r >= y else q
+
+
 def _excluded(framework: Framework, answers: Mapping[str, Answer]) -> dict[str, Fraction]:
     """Per node, the coefficients of its questions answered not applicable."""
     out: dict[str, Fraction] = {}
     for code, answer in answers.items():
-        if answer == NOT_APPLICABLE and code in framework.questions:
+        if isinstance(answer, str) and answer == NOT_APPLICABLE and code in framework.questions:
             c = coefficient(framework, code)
             for node in framework.ancestors(code):  # its leaf, then up to the root
                 out[node] = out.get(node, ZERO) + c
