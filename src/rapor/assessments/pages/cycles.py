@@ -30,7 +30,7 @@ def cycle_rows(cycles: Iterable[Cycle]) -> list[CycleRow]:
     )
     for a in answers:
         rows[a.cycle_id].append(a)
-    return [CycleRow(c, cycle_score(c, answers=rows[c.pk])) for c in cycles]
+    return [CycleRow(c, cycle_score(c, answers=rows[c.pk], explain=False)) for c in cycles]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def corrections_page(cycle: Cycle) -> list[CorrectionView]:
 def settings_context(cycle: Cycle, user: Any) -> dict[str, Any]:
     """What the settings page shows beside the form: the score and the corrections."""
     return {
-        "score": cycle_score(cycle),
+        "score": cycle_score(cycle, explain=False),
         "corrections": corrections_page(cycle),
         "may_correct": can(user, "manage_cycle", cycle),
     }
