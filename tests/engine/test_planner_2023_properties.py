@@ -5,7 +5,6 @@ frameworks with real-range answers, every plan re-scored meets its target at the
 
 from __future__ import annotations
 
-import itertools
 from fractions import Fraction
 
 from hypothesis import HealthCheck, given, settings
@@ -23,13 +22,12 @@ from rapor.engine.numbers import format_exact
 from rapor.engine.planner import (
     Efforts,
     Peer,
-    moves,
     plan,
     target_for_grade,
     target_for_rank,
     target_for_score,
 )
-from tests.engine.test_planner_properties import BruteForce, Case
+from tests.engine.test_planner_properties import Case, brute_force
 
 SCALES = {
     "1-5": "{kind: number, min: 1, max: 5, conversion: ratio}",
@@ -133,30 +131,12 @@ def cases(draw: st.DrawFn) -> Case:
     return Case(fw, answers, target, efforts, text)
 
 
-def brute_force(case: Case) -> BruteForce:
-    """Every combination of upward moves, the koefisien kept; the best by (effort, changes, -index)."""
-    fw, answers = case.framework, case.answers
-    per_question = [
-        [(code, answers.get(code), Fraction(0))]
-        + [(code, a, e) for a, e in moves(q, answers.get(code), case.efforts)]
-        for code, q in fw.questions.items()
-    ]
-    best_ok: tuple[Fraction, int, Fraction] | None = None
-    best_any: tuple[Fraction, Fraction, int] | None = None
-    for combo in itertools.product(*per_question):
-        trial = {c: a for c, a in answers.items() if c not in fw.questions}
-        trial.update({code: a for code, a, _ in combo if a is not None})
-        index = score(fw, trial).index
-        effort = sum((e for _, _, e in combo), Fraction(0))
-        changes = sum(1 for code, a, _ in combo if a != answers.get(code))
-        if case.target.met_by(index) and (best_ok is None or (effort, changes, -index) < best_ok):
-            best_ok = (effort, changes, -index)
-        if best_any is None or (-index, effort, changes) < best_any:
-            best_any = (-index, effort, changes)
-    if best_ok is not None:
-        return BruteForce(True, best_ok[0], best_ok[1], -best_ok[2])
-    assert best_any is not None
-    return BruteForce(False, best_any[1], best_any[2], -best_any[0])
+def assert_optimal(case: Case) -> None:
+    """The plan has the brute force's reachability, effort, number of changes and index."""
+    p = plan(case.framework, case.answers, case.target, case.efforts)
+    best = brute_force(case)
+    found = (p.reachable, p.effort, len(p.changes), p.index)
+    assert found == (best.reachable, best.effort, best.changes, best.index), case.text
 
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -165,14 +145,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(cases())
 def test_the_plan_has_the_brute_force_optimum_with_the_2023_rules(case: Case) -> None:
-    p = plan(case.framework, case.answers, case.target, case.efforts)
-    best = brute_force(case)
-    assert (p.reachable, p.effort, len(p.changes), p.index) == (
-        best.reachable,
-        best.effort,
-        best.changes,
-        best.index,
-    ), case.text
+    assert_optimal(case)
 
 
 @SETTINGS
@@ -233,14 +206,8 @@ def shipped_cases(draw: st.DrawFn) -> Case:
 def test_on_the_shipped_2023_frameworks_the_plan_is_optimal_and_meets_its_target(
     case: Case,
 ) -> None:
+    assert_optimal(case)
     p = plan(case.framework, case.answers, case.target, case.efforts)
-    best = brute_force(case)
-    assert (p.reachable, p.effort, len(p.changes), p.index) == (
-        best.reachable,
-        best.effort,
-        best.changes,
-        best.index,
-    ), case.text
     assert score(case.framework, p.answers).index == p.index
     assert sum((c.gain for c in p.changes), Fraction(0)) == p.index - p.index_before
 

@@ -47,6 +47,11 @@ def canonical_answer(scale: Scale, raw: Any) -> Answer:
         if code is None:
             raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
         return code
+    return number_in_range(raw, scale.min, scale.max)
+
+
+def number_in_range(raw: Any, low: Fraction, high: Fraction) -> Fraction:
+    """An exact number (a decimal comma is accepted) within low … high; ValueError otherwise."""
     if isinstance(raw, float):
         # JSON numbers arrive as floats; their shortest repr is the number the author wrote
         raw = repr(raw)
@@ -54,9 +59,9 @@ def canonical_answer(scale: Scale, raw: Any) -> Answer:
         value = parse_exact(raw, decimal_comma=True)
     except ValueError:
         raise ValueError(f"{raw!r} is not a number") from None
-    if not scale.min <= value <= scale.max:
+    if not low <= value <= high:
         raise ValueError(
-            f"{format_exact(value)} is outside {format_exact(scale.min)} … {format_exact(scale.max)}"
+            f"{format_exact(value)} is outside {format_exact(low)} … {format_exact(high)}"
         )
     return value
 
@@ -77,18 +82,7 @@ def canonical_question_answer(question: Question, raw: Any) -> Answer:
 
 def canonical_correction(correction: Correction, raw: Any) -> Fraction:
     """A correction's exact value in its range (a signed number, decimal comma accepted)."""
-    if isinstance(raw, float):
-        raw = repr(raw)
-    try:
-        value = parse_exact(raw, decimal_comma=True)
-    except ValueError:
-        raise ValueError(f"{raw!r} is not a number") from None
-    if not correction.min <= value <= correction.max:
-        raise ValueError(
-            f"{format_exact(value)} is outside "
-            f"{format_exact(correction.min)} … {format_exact(correction.max)}"
-        )
-    return value
+    return number_in_range(raw, correction.min, correction.max)
 
 
 def parse_answers(
