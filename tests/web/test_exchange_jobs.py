@@ -84,22 +84,6 @@ def test_an_unexpected_failure_fails_the_job_with_a_general_message(
     assert "Terjadi kesalahan yang tidak terduga" in page and "disk on fire" not in page
 
 
-def test_a_framework_the_layout_cannot_express_fails_with_a_message_saying_so(as_user, cast):
-    from rapor.assessments.domain.frameworks import framework_register
-
-    from .conftest import make_cycle
-    from .fwtext import framework_text
-
-    text = framework_text(fid="rounded", version="2023") + "round_points: true\n"
-    version, _ = framework_register(text=text, source="rounded.yaml")
-    cycle = make_cycle(cast, version)
-    client = as_user(cast.coordinator)
-    response = client.post(reverse("exchange:export_lke", args=[cycle.pk]))
-    page = client.get(response["Location"]).content.decode()
-    assert Job.objects.get().status == "failed"
-    assert "tidak dapat ditulis dalam tata letak LKE 2014" in page and "rounded 2023" in page
-
-
 def ministry_file(tmp_path: Path) -> bytes:
     from rapor.engine import load_framework
     from tests.lke.exports import varied_answers

@@ -35,3 +35,12 @@ def split_ref(ref: str) -> tuple[int, int]:
 def ref(row: int, column: int) -> str:
     """(12, 28) -> ``"AB12"``."""
     return f"{column_letter(column)}{row}"
+
+
+def lines_needed(text: object, width: float) -> int:
+    """About how many lines ``text`` takes in a wrapped cell ``width`` characters wide (row
+    heights are not computed by every reader of an xlsx, so the writers set them)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    per_line = max(1, int(width * 1.1))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))

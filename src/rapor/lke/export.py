@@ -87,8 +87,12 @@ def options_text(q: Question) -> str | None:
 class _Formulas:
     """Formula templates for one framework, given the row of every code."""
 
-    def __init__(self, fw: Framework, rows: Mapping[str, int]) -> None:
+    def __init__(
+        self, fw: Framework, rows: Mapping[str, int], *, inputs_show_score: bool = True
+    ) -> None:
         self.fw, self.rows = fw, rows
+        self.inputs_show_score = inputs_show_score
+        """An input row's K holds its score (the 2014 layout), not its value."""
 
     def spellings(self, scale: Scale, code: str) -> list[str]:
         """An option's code and its aliases: Excel compares text ignoring case."""
@@ -121,7 +125,8 @@ class _Formulas:
         """A reference to a question's value (after its dependency)."""
         row = self.rows[code]
         node = self.fw.nodes.get(code)
-        if node is not None and node.answerable:  # an input row shows its score: divide back
+        if node is not None and node.answerable and self.inputs_show_score:
+            # an input row shows its score: divide back
             if node.weight == 0:
                 return self.value(self.fw.questions[code])
             return f"({{K}}{row}/{{G}}{row})"
@@ -314,8 +319,15 @@ def export_lke(
     """Write ``blocks`` (this evaluation first, then the previous one) as an LKE workbook.
 
     Answers whose code is not a question of ``fw`` are left out (a previous cycle may have used
-    another version of the framework); the caller can find them with ``unknown_codes``.
+    another version of the framework); the caller can find them with ``unknown_codes``. A
+    framework of the 2023 method (rounded points, not applicable, koefisien) gets the workbook of
+    that method (``export2023``).
     """
+    if needs_2023_layout(fw):
+        from rapor.lke.export2023 import export_2023
+
+        export_2023(target, fw, blocks, subtitle=subtitle)
+        return
     rows = framework_rows(fw)
     answerable = set(fw.questions)
     written = [
@@ -339,6 +351,12 @@ def export_lke(
         codes=True,
         summary=summary_rows(fw),
     )
+
+
+def needs_2023_layout(fw: Framework) -> bool:
+    """Rules the 2014 layout cannot express: points rounded before the sums, not applicable
+    answers with the rescale of their root, corrections (the koefisien)."""
+    return bool(getattr(fw, "round_points", False) or getattr(fw, "has_adjustments", False))
 
 
 def unknown_codes(fw: Framework, answers: Mapping[str, object]) -> list[str]:

@@ -30,6 +30,7 @@ from rapor.lke import reasons as R
 from rapor.lke.layout import Block, is_blank, sheet_ref
 from rapor.lke.limits import DEFAULT_LIMITS, WorkbookLimits
 from rapor.lke.model import LkeError, LkeProblem, LkeRead
+from rapor.lke.reader2023 import find_2023, read_2023
 from rapor.lke.values import UnreadableAnswer, answer_text
 from rapor.lke.xlsx import Sheet, Workbook, open_workbook
 
@@ -51,12 +52,17 @@ def read_lke_workbook(
     if block < 1:
         raise LkeError(R.NO_BLOCK_NUMBER, file=label, block=block)
     with open_workbook(source, name=label, limits=limits) as wb:
-        wb.keep_columns = Block(block).column(L.NOTES)  # a block reads nothing to its right
+        # a block reads nothing to its right (in either layout)
+        wb.keep_columns = max(Block(block).column(L.NOTES), 7 + 5 * block)
         return read_block(wb, block)
 
 
 def read_block(wb: Workbook, block: int, *, by_position: bool = False) -> LkeRead:
     """Read one block of an opened workbook (``by_position``: ignore column A's codes)."""
+    if not by_position:
+        found = find_2023(wb)
+        if found is not None:  # the workbook of the 2023 method, as Rapor writes it
+            return read_2023(wb, found[0], found[1], block)
     b = Block(block)
     ws, first = find_block(wb, b)
     tree = b

@@ -128,3 +128,8 @@ N_QUESTION_WEIGHTS = "{code}: question weights read from the formula in {cell}: 
 CHECK_DIFFERS = "{code}: the workbook shows {workbook} in {cell}, Rapor gives {rapor}"
 CHECK_SAME = "{count} numbers of the workbook checked in column {column}: Rapor gives the same"
 CHECK_NONE = "the workbook holds no numbers in column {column} to check against"
+
+# -- the workbook of the 2023 method (rapor.lke.reader2023) -----------------------------------
+NO_SUCH_BLOCK_2023 = (
+    "{file}: sheet {sheet!r}: block {block} not found: expected the header 'Nilai' at {cell}"
+)

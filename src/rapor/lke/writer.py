@@ -37,6 +37,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rapor.lke import layout as L
+from rapor.lke.cells import lines_needed
 from rapor.lke.layout import Block
 from rapor.lke.values import number_text
 
@@ -182,10 +183,17 @@ def write_lke_workbook(
         ws.cell(FIRST_ROW - 1, 1, CODE_HEADER).font = Font(bold=True, color="666666")
         ws.column_dimensions["A"].width = 11
         for number, row in enumerate(framework_rows, start=FIRST_ROW):
-            ws.cell(number, 1, row.code).font = Font(size=8, color="666666")
+            code = ws.cell(number, 1, row.code)
+            code.font, code.alignment = Font(size=8, color="666666"), Alignment(vertical="top")
     for number, block in enumerate(blocks, start=1):
         _write_block(ws, Block(number), block, framework_rows, markers, summary)
     ws.freeze_panes = ws.cell(FIRST_ROW, 1)
+    # printed on A4 landscape, as wide as the page, as long as it takes
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
     wb.calculation.fullCalcOnLoad = True  # openpyxl saves no results: compute them on opening
     wb.save(path)
 
@@ -253,6 +261,13 @@ def _write_block(
         cell.font, cell.fill, cell.border = Font(bold=True), _HEAD_FILL, _BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[b.letter(role)].width = _WIDTHS[role]
+    # the tree's label spans its narrow marker columns (C, D, E)
+    ws.merge_cells(
+        start_row=FIRST_ROW - 1,
+        start_column=b.column(L.AREA),
+        end_row=FIRST_ROW - 1,
+        end_column=b.column(L.NAME_OR_LETTER),
+    )
     lists: dict[tuple[str, ...], DataValidation] = {}
     ranges: dict[tuple[str, str], DataValidation] = {}
     for number, (row, marker) in enumerate(zip(rows, markers, strict=True), start=FIRST_ROW):
@@ -293,8 +308,19 @@ def _write_block(
         if row.code in block.notes:
             note = ws.cell(number, b.column(L.NOTES), block.notes[row.code])
             note.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(
+            lines_needed(row.name, _WIDTHS[L.TEXT] if name_role == L.TEXT else 60),
+            lines_needed(row.options, _WIDTHS[L.OPTIONS]),
+            lines_needed(block.notes.get(row.code), _WIDTHS[L.NOTES]),
+        )
+        if lines > 1:
+            height = 13 * lines
+            ws.row_dimensions[number].height = max(ws.row_dimensions[number].height or 0, height)
         for role in range(L.NOTES + 1):
-            ws.cell(number, b.column(role)).border = _BOX
+            cell = ws.cell(number, b.column(role))
+            cell.border = _BOX
+            if cell.alignment.vertical is None:  # markers and numbers at the top, with the text
+                cell.alignment = Alignment(vertical="top", wrap_text=cell.alignment.wrap_text)
     first = FIRST_ROW + len(rows) + 1
     for offset, item in enumerate(summary):
         label = ws.cell(first + offset, b.column(L.AREA), item.label)

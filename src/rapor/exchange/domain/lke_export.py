@@ -8,21 +8,16 @@ from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from rapor.assessments.domain.scoring import cycle_score
 from rapor.assessments.models import Cycle, Level
 from rapor.assessments.queries import CycleData, cycle_data
-from rapor.lke.export import ExportBlock, NotExportable, export_lke
+from rapor.lke.export import ExportBlock, export_lke
 
 from ..models import Job
-from .jobs import JobInputError, Progress, job_result_file
+from .jobs import Progress, job_result_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-NOT_EXPORTABLE = gettext_noop(
-    "Aturan kerangka %(framework)s (poin yang dibulatkan, koreksi) tidak dapat ditulis dalam "
-    "tata letak LKE 2014; buku kerjanya dibuat tersendiri."
-)
 
 
 def previous_cycle(cycle: Cycle) -> Cycle | None:
@@ -106,9 +101,6 @@ def run(job: Job, progress: Progress) -> None:
     assert cycle is not None
     previous_pk = job.params.get("previous")
     previous = Cycle.objects.filter(pk=previous_pk).first() if previous_pk else None
-    try:
-        content = cycle_workbook(cycle, previous=previous, progress=progress)
-    except NotExportable:
-        raise JobInputError(NOT_EXPORTABLE, framework=str(cycle.framework)) from None
+    content = cycle_workbook(cycle, previous=previous, progress=progress)
     job_result_file(job, file_name(cycle), content, XLSX)
     progress(3, 3)
