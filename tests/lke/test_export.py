@@ -95,3 +95,28 @@ def test_numbers_without_a_finite_decimal_become_exact_divisions() -> None:
     assert type_label(fw.scales["opini-bpk"]) == "Opini BPK"
     assert type_label(fw.scales["0-100"]) == "0-100"
     assert type_label(fw.scales["Y/T"]) == "Y/T"
+
+
+def test_pangkalpinangs_2023_values_in_the_2023_workbook_score_the_published_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rapor.cli import main
+    from rapor.lke import LkeError
+
+    answers = PROJECT / "src" / "rapor" / "demo" / "data" / "pangkalpinang-rb-2023.answers.json"
+    out = tmp_path / "pangkalpinang-2023.xlsx"
+    assert main(["export", "lke", "rb-2023-kabkota", str(answers), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["score", "rb-2023-kabkota", str(out), "--json"]) == 0
+    printed = capsys.readouterr().out
+    assert '"total": "57.83"' in printed and '"grade": "CC"' in printed
+    with open_workbook(out) as wb:
+        ws = wb.sheet("LKE")
+        assert (ws.value(4, 1), ws.value(4, 7), ws.value(4, 9)) == ("Kode", "Nilai", "Poin")
+        labels = [ws.value(r, 2) for r in range(1, ws.max_row + 1)]
+        assert {"Koefisien (RB General)", "Bobot penyesuaian RB General", "INDEKS"} <= set(labels)
+    with pytest.raises(LkeError, match=r"block 2 not found: expected the header 'Nilai' at LKE!L4"):
+        read_lke_workbook(out, block=2)
+
+
+PROJECT = Path(__file__).resolve().parents[2]

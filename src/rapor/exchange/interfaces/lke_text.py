@@ -142,6 +142,10 @@ TEXTS: dict[str, Any] = {
         "%(count)s angka buku kerja di kolom %(column)s diperiksa: Rapor memberi angka yang sama"
     ),
     R.CHECK_NONE: _("buku kerja tidak berisi angka di kolom %(column)s untuk diperiksa"),
+    R.NO_SUCH_BLOCK_2023: _(
+        "%(file)s: lembar %(sheet)s: blok %(block)s tidak ditemukan: judul 'Nilai' diharapkan "
+        "di %(cell)s"
+    ),
 }
 
 ZIP_TEXTS: dict[str, Any] = {
