@@ -219,3 +219,40 @@ def test_a_zip_bomb_or_an_oversized_file_is_refused_and_changes_nothing(
     response = upload(client, cycle, workbook(cycle), name="besar.xlsx")
     assert response.status_code == 400 and Job.objects.count() == 1
     assert "Berkas “besar.xlsx” terlalu besar" in response.content.decode()
+
+
+def test_a_2023_workbook_imports_not_applicable_and_leaves_the_koefisien_to_the_siklus_page(
+    as_user, cast
+):
+    from rapor.assessments.domain.frameworks import framework_register
+    from rapor.engine import shipped_framework_path
+
+    from .conftest import make_cycle
+
+    text = shipped_framework_path("rb-2023-kabkota").read_text(encoding="utf-8")
+    cycle = make_cycle(cast, framework_register(text=text, source="rb-2023-kabkota.yaml")[0])
+    fw = cycle.framework.framework()
+    external = next(q.code for q in fw.questions.values() if q.not_applicable)
+    wb = openpyxl.load_workbook(io.BytesIO(cycle_workbook(cycle)))
+    ws = wb["LKE"]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(rows[external], 7).value = "Tidak berlaku"
+    ws.cell(rows["G.A.1"], 7).value = 2
+    ws.cell(rows["KOEF"], 7).value = -1.5
+    data = io.BytesIO()
+    wb.save(data)
+    client = as_user(cast.coordinator)
+
+    upload(client, cycle, data.getvalue())
+
+    result = Job.objects.get().result
+    assert {(c["code"], c["after"]) for c in result["changes"]} == {
+        (external, "n/a"),
+        ("G.A.1", "2"),
+    }
+    assert [(r["code"], r["why"]) for r in result["refused"]] == [("KOEF", "correction")]
+    page = client.get(reverse("exchange:job", args=[Job.objects.get().pk])).content.decode()
+    assert "koefisien diisi Tim RB di halaman Siklus" in page
+    client.post(reverse("exchange:import_apply", args=[Job.objects.get().pk]))
+    stored = {(a.question_code, a.value) for a in Answer.objects.filter(cycle=cycle)}
+    assert stored == {(external, "n/a"), ("G.A.1", "2")}

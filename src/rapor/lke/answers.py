@@ -67,13 +67,15 @@ def workbook_answers(
     for code, text in read.answers.items():
         sheet, cell = _split(read.cells[code])
         q = fw.questions.get(code)
-        if q is None:
+        if q is None and code in getattr(fw, "corrections", {}):
+            q = None  # a correction (the koefisien): checked against its range below
+        elif q is None:
             problems.append(
                 LkeProblem(sheet, cell, R.NOT_IN_FRAMEWORK, {"code": code, "framework": fw.id})
             )
             continue
         found = read.answer_types.get(code)
-        if found is not None and loose_text(found) != loose_text(q.scale.key):
+        if q is not None and found is not None and loose_text(found) != loose_text(q.scale.key):
             kind = type_kind(found)
             tsheet, tcell = _split(read.types_at[code])
             if kind is None:

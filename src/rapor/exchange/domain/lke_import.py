@@ -38,7 +38,7 @@ from ..models import Job
 from .jobs import Progress, plain_details
 
 # why an answer cannot be changed by this importer (shown by pages/preview.py)
-NOT_YOURS, LOCKED, LATE = "not_yours", "locked", "late"
+NOT_YOURS, LOCKED, LATE, CORRECTION = "not_yours", "locked", "late", "correction"
 
 
 def refusal(user: Any, data: CycleData, code: str, level: str) -> dict[str, str] | None:
@@ -74,6 +74,11 @@ def preview(cycle: Cycle, user: Any, read: LkeRead, *, name: str) -> dict[str, A
         before = counted.get(code, "")
         if before == after:
             unchanged += 1
+            continue
+        if code not in fw.questions:  # a correction: the Tim RB sets it on the Siklus page
+            refused.append(
+                {"code": code, "after": after, "cell": read.cells[code], "why": CORRECTION}
+            )
             continue
         why = refusal(user, data, code, level)
         if why is not None:

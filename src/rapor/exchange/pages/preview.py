@@ -12,7 +12,7 @@ from rapor.assessments.domain.answers import answer_problem
 from rapor.assessments.models import AnswerStatus, Level
 from rapor.lke import reasons as R
 
-from ..domain.lke_import import LATE, LOCKED, NOT_YOURS
+from ..domain.lke_import import CORRECTION, LATE, LOCKED, NOT_YOURS
 from ..interfaces.lke_text import lke_message
 from ..models import Job
 
@@ -58,6 +58,8 @@ def _why_refused(item: dict[str, Any]) -> str:
         return _("sudah %(state)s; dapat diubah bila dikembalikan") % {"state": state}
     if item["why"] == LATE:
         return _("pada tahap ini hanya pertanyaan yang dikembalikan yang dapat diubah")
+    if item["why"] == CORRECTION:
+        return _("koefisien diisi Tim RB di halaman Siklus, tidak lewat impor")
     return item["why"]
 
 
@@ -70,9 +72,10 @@ def import_preview(job: Job) -> Preview:
     def row(item: dict[str, Any]) -> Row:
         q = fw.questions.get(item["code"])
         node = fw.nodes.get(q.node) if q else None
+        correction = fw.corrections.get(item["code"]) if hasattr(fw, "corrections") else None
         return Row(
             code=item["code"],
-            text=q.text if q else "",
+            text=q.text if q else (correction.name if correction else ""),
             indicator=f"{node.code} {node.name}" if node else "",
             before=item.get("before", ""),
             after=item.get("after", ""),
