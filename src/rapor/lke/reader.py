@@ -30,7 +30,7 @@ from rapor.lke import reasons as R
 from rapor.lke.layout import Block, is_blank, sheet_ref
 from rapor.lke.limits import DEFAULT_LIMITS, WorkbookLimits
 from rapor.lke.model import LkeError, LkeProblem, LkeRead
-from rapor.lke.reader2023 import find_2023, read_2023
+from rapor.lke.reader2023 import header_2023, read_2023
 from rapor.lke.values import UnreadableAnswer, answer_text
 from rapor.lke.xlsx import Sheet, Workbook, open_workbook
 
@@ -59,12 +59,16 @@ def read_lke_workbook(
 
 def read_block(wb: Workbook, block: int, *, by_position: bool = False) -> LkeRead:
     """Read one block of an opened workbook (``by_position``: ignore column A's codes)."""
-    if not by_position:
-        found = find_2023(wb)
-        if found is not None:  # the workbook of the 2023 method, as Rapor writes it
-            return read_2023(wb, found[0], found[1], block)
     b = Block(block)
-    ws, first = find_block(wb, b)
+    ws, first = None, None
+    for sheet in wb.sheets():  # the first sheet in either layout, each sheet parsed once
+        header = None if by_position else header_2023(sheet)
+        if header is not None:  # the workbook of the 2023 method, as Rapor writes it
+            return read_2023(wb, sheet, header, block)
+        first = _block_start(sheet, b)
+        if first is not None:
+            ws = sheet
+            break
     tree = b
     if (ws is None or first is None) and block > 1:
         # Some workbooks repeat only the evaluation columns for the earlier year, not the tree:
@@ -120,21 +124,29 @@ def _missing(wb: Workbook, b: Block) -> LkeError:
 
 def find_block(wb: Workbook, b: Block) -> tuple[Sheet | None, int | None]:
     """Return (sheet, row of component 'A.') of the first sheet holding block ``b``."""
-    marker_col, area_col = b.column(L.COMPONENT), b.column(L.AREA)
     for ws in wb.sheets():
-        start_coded = _coded_start(ws, b)
-        if start_coded is not None:
-            return ws, start_coded
-        start: int | None = None
-        for number in ws.rows():
-            marker = ws.value(number, marker_col)
-            if L.component_letter(marker) == "A":
-                start = number
-            elif not is_blank(marker):
-                start = None
-            elif start is not None and L.roman_number(ws.value(number, area_col)) == 1:
-                return ws, start
+        start = _block_start(ws, b)
+        if start is not None:
+            return ws, start
     return None, None
+
+
+def _block_start(ws: Sheet, b: Block) -> int | None:
+    """The row of block ``b``'s component 'A.' in this sheet (followed by an area 'I.')."""
+    start_coded = _coded_start(ws, b)
+    if start_coded is not None:
+        return start_coded
+    marker_col, area_col = b.column(L.COMPONENT), b.column(L.AREA)
+    start: int | None = None
+    for number in ws.rows():
+        marker = ws.value(number, marker_col)
+        if L.component_letter(marker) == "A":
+            start = number
+        elif not is_blank(marker):
+            start = None
+        elif start is not None and L.roman_number(ws.value(number, area_col)) == 1:
+            return start
+    return None
 
 
 def _coded_start(ws: Sheet, b: Block) -> int | None:

@@ -20,16 +20,15 @@ CODE, LOW, HIGH, BLOCK_START, BLOCK_WIDTH = 1, 4, 5, 7, 5
 HEADER, VALUE_HEADER = "KODE", "NILAI"
 
 
-def find_2023(wb: Workbook) -> tuple[Sheet, int] | None:
-    """(sheet, header row) of a workbook of the 2023 method, or None."""
-    for ws in wb.sheets():
-        for row in range(1, min(ws.max_row, 30) + 1):
-            head = ws.value(row, CODE)
-            if isinstance(head, str) and head.strip().upper() == HEADER:
-                value = ws.value(row, BLOCK_START)
-                if isinstance(value, str) and value.strip().upper() == VALUE_HEADER:
-                    return ws, row
-                break
+def header_2023(ws: Sheet) -> int | None:
+    """The header row of a sheet of the 2023 method's workbook, or None."""
+    for row in range(1, min(ws.max_row, 30) + 1):
+        head = ws.value(row, CODE)
+        if isinstance(head, str) and head.strip().upper() == HEADER:
+            value = ws.value(row, BLOCK_START)
+            if isinstance(value, str) and value.strip().upper() == VALUE_HEADER:
+                return row
+            return None
     return None
 
 
