@@ -5,7 +5,7 @@ when it is small (``inline``), else enqueues ``tasks.run_job_task`` (django-task
 backend and `rapor worker` in production, the immediate backend in tests). Either way
 ``run_job`` does the work: it calls the kind's runner (``RUNNERS``, data) with a ``Progress`` that
 saves how far it is, at most a few times a second, for the page's progress bar. A runner raises
-``JobInputError`` (or an LkeError) for bad input: the job fails with that message, translated
+an LkeError for bad input (a workbook's): the job fails with that message, translated
 when the page shows it; anything unexpected fails the job with a generic message and is logged.
 """
 
@@ -36,16 +36,6 @@ RUNNERS: dict[str, str] = {
     Job.Kind.IMPORT_INSTRUMENT: "rapor.exchange.domain.instrument.run",
     Job.Kind.REPORT_VERIFICATION: "rapor.reports.domain.verification.run",
 }
-
-
-class JobInputError(Exception):
-    """Bad input found while running a job: ``reason`` (a format string in the user's
-    language, via gettext_noop-marked text) and ``details`` go on the job as its error."""
-
-    def __init__(self, reason: str, **details: Any) -> None:
-        self.reason = reason
-        self.details = details
-        super().__init__(reason % details if details else reason)
 
 
 class Progress:
@@ -120,8 +110,6 @@ def run_job(job_id: int) -> None:
         # a task has no request: messages and file contents follow the asker's language
         with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):
             runner(job, Progress(job))
-    except JobInputError as exc:
-        _fail(job, [{"reason": exc.reason, "details": plain_details(exc.details)}])
     except LkeError as exc:
         _fail(job, [{"reason": exc.reason, "details": plain_details(exc.details), "lke": True}])
     except Exception:

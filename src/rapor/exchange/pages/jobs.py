@@ -12,8 +12,6 @@ from ..interfaces.lke_text import lke_message
 from ..models import Job
 from .preview import Preview, import_preview
 
-UNEXPECTED = "unexpected"
-
 
 @dataclass
 class Finding:
@@ -36,12 +34,10 @@ def error_texts(job: Job) -> list[str]:
     out = []
     for error in job.errors or []:
         reason, details = error.get("reason", ""), error.get("details") or {}
-        if reason == UNEXPECTED:
-            out.append(_("Terjadi kesalahan yang tidak terduga; pekerjaan ini dihentikan."))
-        elif error.get("lke"):
+        if error.get("lke"):
             out.append(lke_message(reason, details))
         else:
-            out.append(_(reason) % details if details else _(reason))
+            out.append(_("Terjadi kesalahan yang tidak terduga; pekerjaan ini dihentikan."))
     return out
 
 
