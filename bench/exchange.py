@@ -80,6 +80,39 @@ def workbook(folder: Path) -> Path:
     return path
 
 
+BREAKDOWN = """
+import sys, time
+t0 = time.perf_counter()
+import rapor.cli, rapor.lke, rapor.lke.answers
+from rapor.cli.score import load_cli_framework
+t1 = time.perf_counter()
+fw = load_cli_framework("rb-2014")
+t2 = time.perf_counter()
+read = rapor.lke.read_lke_workbook(sys.argv[1])
+answers, problems = rapor.lke.answers.workbook_answers(fw, read)
+t3 = time.perf_counter()
+from rapor.engine import score
+score(fw, answers)
+t4 = time.perf_counter()
+print(" ".join(f"{(b - a) * 1000:.1f}" for a, b in ((t0, t1), (t1, t2), (t2, t3), (t3, t4))))
+"""
+
+
+def breakdown(path: Path, runs: int) -> None:
+    """Where the time of `rapor score` goes, in a fresh interpreter each run (medians)."""
+    parts: list[list[float]] = [[], [], [], []]
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", BREAKDOWN, str(path)], check=True, capture_output=True, text=True
+        ).stdout.split()
+        for i, value in enumerate(out):
+            parts[i].append(float(value))
+    names = ("imports", "framework", "read_workbook", "score")
+    print("rapor_score_breakdown_ms: " + ", ".join(
+        f"{n}={statistics.median(p):.1f}" for n, p in zip(names, parts, strict=True)
+    ))  # fmt: skip
+
+
 def score_against_libreoffice(runs: int) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,6 +121,7 @@ def score_against_libreoffice(runs: int) -> None:
         print(f"workbook={path.name} bytes={path.stat().st_size}")
         rapor = [str(RAPOR), "score", "rb-2014", str(path)]
         timed(rapor)  # fills the framework cache, as any second run finds it
+        breakdown(path, runs)
         if soffice is None:
             times = [timed(rapor) for _ in range(runs)]
             print(f"rapor_score_ms={statistics.median(times) * 1000:.0f}")
