@@ -17,7 +17,7 @@ from .loader import (
     shipped_framework_path,
 )
 from .model import Answer, Dependency, Framework, GradeBand, Grading, Node, Question, Scale
-from .numbers import format_exact, format_fixed, parse_exact, round_half_up
+from .numbers import NumberBoundError, format_exact, format_fixed, parse_exact, round_half_up
 from .scoring import NodeScore, ScoreResult, question_values, score
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Node",
     "NodeExplanation",
     "NodeScore",
+    "NumberBoundError",
     "Question",
     "QuestionExplanation",
     "RaporInputError",

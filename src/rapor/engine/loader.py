@@ -78,31 +78,42 @@ def load_framework_text(text: str, *, source: str = "<framework>") -> Framework:
             source, "", f"the file is larger than {MAX_FRAMEWORK_BYTES // (1024 * 1024)} MB"
         )
     try:
+        _check_events(text, source)
         raw = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise FrameworkError(source, "", f"not valid YAML: {exc}") from None
     except RecursionError:
         raise FrameworkError(source, "", "not valid YAML: nested too deeply") from None
-    _check_structure(raw, source)
     return _Builder(source).build(raw)
 
 
-def _check_structure(raw: Any, source: str) -> None:
-    """Refuse YAML aliases (a few lines of ``*ref`` can stand for billions of items when walked)
-    and nesting deeper than any framework needs, before anything walks the structure."""
-    seen: set[int] = set()
-    stack: list[tuple[Any, int]] = [(raw, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if not isinstance(item, dict | list):
-            continue
-        if id(item) in seen:
-            raise FrameworkError(source, "", "YAML anchors and aliases (&, *) are not allowed")
-        seen.add(id(item))
-        if depth > MAX_DEPTH:
-            raise FrameworkError(source, "", f"nested deeper than {MAX_DEPTH} levels")
-        children = item.values() if isinstance(item, dict) else item
-        stack.extend((child, depth + 1) for child in children)
+def _check_events(text: str, source: str) -> None:
+    """Refuse YAML aliases (a few lines of ``*ref`` can stand for billions of items once walked)
+    and nesting deeper than any framework needs, from the parser's events, before anything is
+    built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise FrameworkError(
+                source,
+                _line(event),
+                "YAML anchors and aliases (&, *) are not allowed",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrameworkError(
+                    source,
+                    _line(event),
+                    f"nested deeper than {MAX_DEPTH} levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _line(event: yaml.Event) -> str:
+    mark = event.start_mark
+    return f"line {mark.line + 1}" if mark is not None else ""
 
 
 class _Builder:

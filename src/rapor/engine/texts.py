@@ -73,3 +73,9 @@ def text_problem(
     else:
         kind = "control"
     return TextProblem(kind, position=found.start() + 1, char=char)
+
+
+def without_forbidden(text: str) -> str:
+    """``text`` with every character a one-line text may not hold removed (for names that come
+    with a file rather than from a person typing, such as an uploaded file's name)."""
+    return _SINGLE_LINE.sub("", text)

@@ -12,8 +12,12 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rapor import engine
+from rapor.engine.answers import MAX_ANSWER_CHARS
+from rapor.engine.numbers import MAX_DECIMALS, MAX_NUMBER_CHARS, MAX_WHOLE_DIGITS
+from rapor.web.texts import text_error
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent, Level
 from .errors import Conflict, DomainError
@@ -59,20 +63,45 @@ def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
         raise DomainError(answer_problem(question.scale, value)) from None
 
 
+# Why a number is refused before any arithmetic (engine.numbers.NumberBoundError.bound).
+NUMBER_BOUNDS: dict[str, tuple[Any, int]] = {
+    "length": (
+        gettext_lazy("“%(value)s” terlalu panjang untuk angka: paling banyak %(limit)s karakter."),
+        MAX_NUMBER_CHARS,
+    ),
+    "whole": (
+        gettext_lazy("“%(value)s” terlalu besar: paling banyak %(limit)s angka sebelum koma."),
+        MAX_WHOLE_DIGITS,
+    ),
+    "decimals": (
+        gettext_lazy("“%(value)s” terlalu rinci: paling banyak %(limit)s angka di belakang koma."),
+        MAX_DECIMALS,
+    ),
+}
+
+
 def answer_problem(scale: engine.Scale, value: Any) -> str:
     """Say in the user's language why ``value`` does not fit ``scale`` (the engine says it in
     English for files and the command line)."""
+    text = value if isinstance(value, str) else str(value)
+    forbidden = text_error(text, label=_("Jawaban"), multiline=True, max_length=MAX_ANSWER_CHARS)
+    if forbidden:
+        return forbidden
+    shown = text if len(text) <= 24 else text[:24] + "…"
     if scale.kind == "choice":
         return _("“%(value)s” bukan pilihan jawaban; pilih salah satu: %(options)s.") % {
-            "value": value,
+            "value": shown,
             "options": ", ".join(code for code, _value in scale.options),
         }
     try:
-        engine.parse_exact(str(value), decimal_comma=True)
+        engine.parse_exact(text, decimal_comma=True)
+    except engine.NumberBoundError as exc:
+        message, limit = NUMBER_BOUNDS[exc.bound]
+        return str(message) % {"value": shown, "limit": limit}
     except ValueError:
-        return _("“%(value)s” bukan angka.") % {"value": value}
+        return _("“%(value)s” bukan angka.") % {"value": shown}
     return _("%(value)s di luar rentang %(min)s–%(max)s.") % {
-        "value": value,
+        "value": shown,
         "min": number_format(scale.min),
         "max": number_format(scale.max),
     }
