@@ -36,6 +36,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # every field shown as text: no form field is built at all
+        return [f.name for f in self.model._meta.fields]
+
 
 @admin.register(FrameworkVersion)
 class FrameworkVersionAdmin(ReadOnlyAdmin):

@@ -42,14 +42,14 @@ def store_file(sha256: str, ext: str, content: Any) -> tuple[str, bool]:
         return name, False  # the same bytes are stored already, and a row vouches for them
     temp = default_storage.save(f"{INCOMING}/{uuid.uuid4().hex}.part", content)
     try:
-        _move(default_storage, temp, name)
+        move_file(default_storage, temp, name)
     except BaseException:
         default_storage.delete(temp)
         raise
     return name, True
 
 
-def _move(storage: Storage, src: str, dst: str) -> None:
+def move_file(storage: Storage, src: str, dst: str) -> None:
     try:
         src_path, dst_path = storage.path(src), storage.path(dst)
     except NotImplementedError:  # object storage: the copy appears whole, then drop the original
