@@ -120,7 +120,7 @@ def comment(client, cycle, code, text):
 )
 def test_a_comment_with_a_forbidden_character_is_refused(as_user, cast, cycle, text, says):
     response = comment(as_user(cast.opd_member), cycle, "A1.1.a", text)
-    assert "Komentar " + says in response.content.decode()
+    assert "Komentar ini " + says in response.content.decode()
     assert not Comment.objects.exists()
     assert not HistoryEvent.objects.filter(kind="commented").exists()
 
@@ -147,9 +147,9 @@ def submitted(cast, cycle, code="A1.1.a"):
 @pytest.mark.parametrize(
     ("note", "says"),
     [
-        ("perbaiki\x00", "Catatan berisi karakter kontrol"),
-        ("\u202eperbaiki", "Catatan berisi karakter pengatur arah teks"),
-        ("x" * 2001, "Catatan lebih dari 2000 karakter"),
+        ("perbaiki\x00", "Catatan ini berisi karakter kontrol"),
+        ("\u202eperbaiki", "Catatan ini berisi karakter pengatur arah teks"),
+        ("x" * 2001, "Catatan ini lebih dari 2000 karakter"),
     ],
 )
 def test_a_return_note_is_checked_one_by_one_and_in_bulk(as_user, cast, cycle, note, says):

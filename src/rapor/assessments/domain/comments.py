@@ -20,7 +20,7 @@ def comment_post(*, cycle: Cycle, question_code: str, text: str, by: Any) -> Com
     text = text.strip()
     if not text:
         raise DomainError(_("Komentar kosong: tulis dulu isinya."))
-    checked_text(text, label=_("Komentar"), multiline=True, max_length=MAX_COMMENT)
+    checked_text(text, label=_("Komentar ini"), multiline=True, max_length=MAX_COMMENT)
     if question_code not in cycle.framework.framework().questions:
         raise DomainError(f"{question_code} is not a question of {cycle.framework}")
     comment = Comment.objects.create(cycle=cycle, question_code=question_code, author=by, text=text)

@@ -159,7 +159,7 @@ class NoteRequired(DomainError):
 def _check_note(note: str) -> None:
     if not note.strip():
         raise NoteRequired()
-    checked_text(note.strip(), label=_("Catatan"), multiline=True, max_length=MAX_NOTE)
+    checked_text(note.strip(), label=_("Catatan ini"), multiline=True, max_length=MAX_NOTE)
 
 
 def _status(cycle: Cycle, code: str) -> AnswerStatus:

@@ -110,6 +110,8 @@ class CycleSettingsForm(forms.ModelForm):
         # may take it; submitting and reopening have their own buttons and rules
         stages = [cycle.stage, *next_stages(cycle, "manage_cycle")]
         self.fields["stage"].choices = [(s, Stage(s).label) for s in Stage.values if s in stages]
+        # a submitted or closed cycle keeps its review chain until it is reopened
+        self.fields["review_levels"].disabled = not cycle.is_open
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
