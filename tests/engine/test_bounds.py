@@ -137,6 +137,7 @@ def test_a_framework_nested_too_deeply_is_refused():
         ("name: Proses", 'name: "Pro\\0ses"', r"P: 'name' has a control character \(U\+0000\)"),
         ("code: P1.a", "code: P1.a\u2066", r"'code' has a text direction control"),
         ("code: P1.a", "code: " + "P" * 61, "longer than 60 characters"),
+        ("{A: 1, B: 0.5, C: 0}", "{A: 1, B: 0.5, " + "C" * 61 + ": 0}", "option 'CCC"),
         ("text: a,", 'text: "a\\nb",', None),  # a question's text may have line breaks
         ("name: Proses", 'name: "Pro\\nses"', r"'name' has a line break or tab"),
     ],

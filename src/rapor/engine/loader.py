@@ -308,6 +308,10 @@ class _Builder:
         lookup: dict[str, str] = {}
         for code, value in options_raw.items():
             self.checked(code, where, "option")
+            if len(str(code)) > MAX_CODE_CHARS:  # the option code is the stored answer
+                raise self.fail(
+                    where, f"option {shown(code)} is longer than {MAX_CODE_CHARS} characters"
+                )
             v = self.number(value, f"{where}, option {code}", "value")
             if not ZERO <= v <= ONE:
                 raise self.fail(
