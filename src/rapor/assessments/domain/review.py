@@ -132,10 +132,9 @@ class OwnWork(DomainError):
         self.code = code
         super().__init__(
             _(
-                "%(code)s: Anda tidak dapat mereviu atau memverifikasi pekerjaan yang Anda isi, "
-                "kirim atau terima sendiri; mintalah anggota lain."
+                "Anda tidak dapat mereviu atau memverifikasi pekerjaan yang Anda isi, kirim atau "
+                "terima sendiri; mintalah anggota lain."
             )
-            % {"code": code}
         )
 
 
