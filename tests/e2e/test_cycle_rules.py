@@ -11,6 +11,7 @@ from rapor.assessments.domain import review
 from rapor.assessments.domain.answers import answer_save
 from rapor.assessments.models import Cycle, HistoryEvent
 from rapor.assessments.tree import tree
+from rapor.engine import format_exact
 from rapor.orgs.models import Membership
 
 pytestmark = pytest.mark.browser
@@ -46,18 +47,19 @@ def test_a_tim_rb_member_finds_their_own_submission_without_an_accept_button(peo
     shots.n = 95
     cycle = Cycle.objects.get(organisation__name="Kota Pangkalpinang", year=2024)
     timrb = Membership.objects.get(user__username="timrb").user
+    fw = cycle.framework.framework()
     code = next(
         q.code
-        for q in cycle.framework.framework().questions.values()
-        if not cycle.statuses.filter(question_code=q.code).exists() and q.scale.kind == "choice"
+        for q in fw.questions.values()
+        if not cycle.statuses.filter(question_code=q.code).exists()
     )
-    option = cycle.framework.framework().questions[code].scale.options[0][0]
+    scale = fw.questions[code].scale
+    value = scale.options[0][0] if scale.kind == "choice" else format_exact(scale.max)
     answer_save(
-        cycle=cycle, question_code=code, value=option, level="self", by=timrb, expected_version=0
+        cycle=cycle, question_code=code, value=value, level="self", by=timrb, expected_version=0
     )
     review.submit(cycle=cycle, question_codes=[code], by=timrb)
     page = people.login("timrb")
-    fw = cycle.framework.framework()
     area = tree(fw).section_of[fw.questions[code].node]
     page.goto(f"/siklus/{cycle.pk}/reviu/?area={area}")  # the area of the item: a shorter page
     item = page.locator(f'.review-item[data-question="{code}"]')

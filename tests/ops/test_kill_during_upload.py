@@ -28,7 +28,7 @@ import json, django
 django.setup()
 from rapor.assessments.models import Cycle, Evidence, HistoryEvent, Assignment
 cycle = Cycle.objects.get(organisation__name="Kota Pangkalpinang", year=2024)
-a = Assignment.objects.filter(cycle=cycle, opd__short_name="Disdukcapil").order_by("pk").first()
+a = Assignment.objects.filter(cycle=cycle, opd__short_name="Diskominfo").order_by("pk").first()
 fw = cycle.framework.framework()
 print(json.dumps({"cycle": cycle.pk, "question": fw.nodes[a.indicator_code].questions[0].code,
                   "evidence": Evidence.objects.count(), "history": HistoryEvent.objects.count()}))
@@ -88,7 +88,7 @@ def sign_in(port: int) -> tuple[str, str]:
     base = f"http://127.0.0.1:{port}"
     page = opener.open(f"{base}/masuk/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    form = {"csrfmiddlewaretoken": token, "username": "disdukcapil", "password": "demo12345"}
+    form = {"csrfmiddlewaretoken": token, "username": "diskominfo", "password": "demo12345"}
     opener.open(f"{base}/masuk/", urllib.parse.urlencode(form).encode())
     cookies = {c.name: c.value for c in jar}
     assert "sessionid" in cookies

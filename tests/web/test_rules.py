@@ -11,6 +11,7 @@ from rapor.assessments.domain import review
 from rapor.assessments.domain.answers import answer_save
 from rapor.assessments.domain.cycles import cycle_update
 from rapor.assessments.domain.errors import DomainError
+from rapor.assessments.domain.frameworks import framework_activate, framework_register
 from rapor.assessments.domain.stages import (
     STAGE_MOVES,
     StageMoveNotAllowed,
@@ -21,7 +22,8 @@ from rapor.assessments.domain.stages import (
 from rapor.assessments.models import AnswerStatus, Cycle, HistoryEvent, Stage
 from rapor.orgs.models import Membership
 
-from .conftest import make_user
+from .conftest import make_cycle, make_user
+from .fwtext import framework_text
 
 HX = {"HX-Request": "true"}
 
@@ -259,3 +261,22 @@ def test_the_second_of_two_moves_from_the_same_stage_is_told(cast, cycle):
     with pytest.raises(StageMoveRefused, match="baru saja diubah"):
         stage_move(cycle=stale, to="preparation", by=cast.coordinator)
     assert Cycle.objects.get(pk=cycle.pk).stage == "review"
+
+
+def test_the_submit_rule_leaves_out_inputs_others_measure_unless_they_are_half_way(cast):
+    text = framework_text(fid="luar").replace(
+        "                scale: 0-100\n",
+        "                scale: 0-100\n                source: external\n",
+    )
+    version, _ = framework_register(text=text, source="luar.yaml")
+    cycle = make_cycle(cast, framework_activate(version=version))
+    fw = cycle.framework.framework()
+    assert fw.questions["A1.1.b"].source == "external"
+    for code, q in fw.questions.items():
+        if q.source == "self":
+            save(cycle, code, "A", cast.opd_member)
+    AnswerStatus.objects.filter(cycle=cycle).update(state="verified")
+    assert not_final(cycle) == []  # the external input is not there yet, and need not be
+    save(cycle, "A1.1.b", "70", cast.coordinator)
+    review.submit(cycle=cycle, question_codes=["A1.1.b"], by=cast.coordinator)
+    assert not_final(cycle) == ["A1.1.b"]  # but once sent up the chain it must finish it

@@ -5,7 +5,8 @@ How this works: for each question the answer of the highest review level that ha
 ``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
 calls: a view computes one CycleScore per request and reads every number it shows from it.
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
-file) are left out and listed in ``rejected`` rather than breaking the page.
+file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
+score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
 """
 
 from __future__ import annotations
@@ -45,8 +46,10 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
-def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
-    known = {c: v for c, v in raw.items() if c in framework.questions}
+def score_values(
+    framework: engine.Framework, raw: dict[str, str], *, explain: bool = True
+) -> CycleScore:
+    known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
         answers = engine.parse_answers(framework, known)
@@ -58,15 +61,19 @@ def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore
             except engine.AnswersError as exc:
                 rejected[code] = str(exc)
     result = engine.score(framework, answers)
-    nodes, questions = engine.explain(framework, answers, result)
+    # a list of cycles shows the index only: explaining every question is for the workspace
+    nodes, questions = engine.explain(framework, answers, result) if explain else ({}, {})
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
-def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+def cycle_score(
+    cycle: Cycle, *, answers: Iterable[Answer] | None = None, explain: bool = True
+) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows already loaded to save the query);
+    without ``explain`` the per-question explanations are left empty."""
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
-    return score_values(cycle.framework.framework(), effective_values(rows))
+    return score_values(cycle.framework.framework(), effective_values(rows), explain=explain)

@@ -4,7 +4,8 @@ How this works: ``STAGE_MOVES`` is the path as data: each allowed (from, to) pai
 permission it needs (orgs.permissions), whether a reason must be given (and is recorded), and a
 rule that must hold first. The Tim RB moves an open cycle one stage forward or back; only the
 submit rule reaches ``submitted`` (every question answered and at the end of the review chain);
-reopening a submitted or closed cycle is an Admin action with a reason. The move is one
+reopening a submitted or closed cycle is an Admin action with a reason. (``not_final`` says what
+"finished" means for the submit rule.) The move is one
 conditional UPDATE on the stage it started from, so two people moving the same cycle cannot
 both win, and it records who, when, from, to and why in the history.
 """
@@ -70,17 +71,24 @@ class StageMoveNotAllowed(StageMoveRefused):
 
 
 def not_final(cycle: Cycle) -> list[str]:
-    """The questions not yet answered and at the end of the cycle's review chain."""
+    """What stands before the submit rule: every question the Pemda answers itself
+    (``source: self``) must be answered and at the end of the review chain; an input another
+    body measures (``source: external``) need not be there, but must not be half-way through the
+    chain (decision: those values come with the official result)."""
     final = final_state(cycle.levels)
-    done = set(
-        AnswerStatus.objects.filter(cycle=cycle, state=final).values_list(
-            "question_code", flat=True
-        )
-    )
+    states = dict(AnswerStatus.objects.filter(cycle=cycle).values_list("question_code", "state"))
     answered = set(
         Answer.objects.filter(cycle=cycle).exclude(value="").values_list("question_code", flat=True)
     )
-    return [c for c in cycle.framework.framework().questions if c not in done or c not in answered]
+    out = []
+    for code, question in cycle.framework.framework().questions.items():
+        state = states.get(code, AnswerStatus.State.DRAFT)
+        if question.source == "self":
+            if code not in answered or state != final:
+                out.append(code)
+        elif state not in (AnswerStatus.State.DRAFT, final):
+            out.append(code)
+    return out
 
 
 def _submit_rule(cycle: Cycle) -> None:
