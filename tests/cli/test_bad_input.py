@@ -167,13 +167,15 @@ def test_an_endless_answers_file_is_read_only_up_to_the_limit(capsys, tmp_path):
     stop = threading.Event()
 
     def feed() -> None:
-        with open(fifo, "wb") as f:
-            f.write(b'{"answers": {"H1.1": "')
-            try:
-                while not stop.is_set():
-                    f.write(b"1" * 65536)
-            except BrokenPipeError:
-                pass
+        fd = os.open(fifo, os.O_WRONLY)  # unbuffered: nothing is left to flush when we stop
+        try:
+            os.write(fd, b'{"answers": {"H1.1": "')
+            while not stop.is_set():
+                os.write(fd, b"1" * 65536)
+        except OSError:  # the reader stopped reading and closed its end (a broken pipe)
+            pass
+        finally:
+            os.close(fd)
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
