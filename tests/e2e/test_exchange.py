@@ -39,10 +39,7 @@ def pick_questions(cycle: Cycle, opd: str) -> tuple[str, str]:
     def improvable(q) -> bool:  # type: ignore[no-untyped-def]
         return counted.get(q.code) != best(q)
 
-    mine = {
-        a.indicator_code
-        for a in Assignment.objects.filter(cycle=cycle, opd__short_name=opd)
-    }
+    mine = {a.indicator_code for a in Assignment.objects.filter(cycle=cycle, opd__short_name=opd)}
     closed = set(
         AnswerStatus.objects.filter(cycle=cycle)
         .exclude(state__in=["draft", "returned"])
