@@ -53,6 +53,8 @@ def _assessment() -> tuple[Any, Any]:
     users = get_user_model().objects
     rb = users.create(username="timrb")
     inspector = users.create(username="inspektur")
+    opd = users.create(username="opd")  # nobody reviews their own work: the OPD answers
+    Membership.objects.create(user=opd, organisation=opds[0], role="tim_opd")
     Membership.objects.create(user=rb, organisation=kota, role="tim_rb")
     Membership.objects.create(user=inspector, organisation=kota, role="inspektorat")
     version = FrameworkVersion.objects.get(framework_id="rb-2014")
@@ -64,9 +66,9 @@ def _assessment() -> tuple[Any, Any]:
         assignment_create(cycle=cycle, indicator_code=node.code, opd=opds[i % 3], by=rb)
     for code, value in varied_answers(fw, skip_every=0).items():
         answer_save(cycle=cycle, question_code=code, value=answer_text(value), level="self",
-                    by=rb, expected_version=0)  # fmt: skip
+                    by=opd, expected_version=0)  # fmt: skip
     codes = list(fw.questions)[:60]
-    review.submit(cycle=cycle, question_codes=codes, by=rb)
+    review.submit(cycle=cycle, question_codes=codes, by=opd)
     for code in codes[:40]:
         status = AnswerStatus.objects.get(cycle=cycle, question_code=code)
         review.accept(cycle=cycle, question_code=code, by=rb, expected_version=status.version)
