@@ -7,7 +7,6 @@ and formats it with the same details) while the command line prints the English 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from rapor.engine.errors import RaporInputError
@@ -27,14 +26,30 @@ class LkeError(RaporInputError):
         super().__init__("", "", reason.format(**details) if details else reason)
 
 
-@dataclass(frozen=True)
 class LkeProblem:
-    """A row of the workbook that could not be read; the rest of the workbook still was."""
+    """A row of the workbook that could not be read; the rest of the workbook still was.
 
-    sheet: str
-    cell: str
-    reason: str
-    details: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    (A plain class: the command line's start-up pays for every dataclass it builds.)
+    """
+
+    __slots__ = ("sheet", "cell", "reason", "details")
+
+    def __init__(
+        self, sheet: str, cell: str, reason: str, details: dict[str, Any] | None = None
+    ) -> None:
+        self.sheet, self.cell, self.reason = sheet, cell, reason
+        self.details: dict[str, Any] = details or {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LkeProblem):
+            return NotImplemented
+        return (self.sheet, self.cell, self.reason) == (other.sheet, other.cell, other.reason)
+
+    def __hash__(self) -> int:
+        return hash((self.sheet, self.cell, self.reason))
+
+    def __repr__(self) -> str:
+        return f"LkeProblem({self.sheet!r}, {self.cell!r}, {self.message!r})"
 
     @property
     def message(self) -> str:
@@ -53,7 +68,6 @@ class LkeProblem:
         return f"{self.where}: {self.message}"
 
 
-@dataclass(frozen=True)
 class LkeRead:
     """One block of an LKE workbook, read.
 
@@ -61,18 +75,30 @@ class LkeRead:
     answerable row found, answered or not (code -> ``"Sheet!J12"``), so that a caller can point
     at the cell of an unanswered or rejected answer. ``answer_types`` holds what the workbook's
     answer-type column says for each code (``"A/B/C"``, ``"0-100"`` …), and ``types_at`` where.
+    ``coded`` is true when the rows carry their codes (column A of a workbook Rapor wrote).
+    ``rows`` lists every row placed in the tree, in order: (kind, code, sheet row); kind is
+    component, area, indicator, input or question (the instrument import reads the tree from
+    these).
     """
 
-    answers: dict[str, str]
-    cells: dict[str, str]
-    sheet: str
-    block: int
-    heading: str | None = None
-    problems: list[LkeProblem] = field(default_factory=list)
-    answer_types: dict[str, str] = field(default_factory=dict)
-    types_at: dict[str, str] = field(default_factory=dict)
-    coded: bool = False
-    """True when the rows carry their codes (column A of a workbook Rapor wrote)."""
-    rows: list[tuple[str, str, int]] = field(default_factory=list)
-    """Every row placed in the tree, in order: (kind, code, sheet row); kind is component,
-    area, indicator, input or question (the instrument import reads the tree from these)."""
+    def __init__(
+        self,
+        *,
+        answers: dict[str, str],
+        cells: dict[str, str],
+        sheet: str,
+        block: int,
+        heading: str | None = None,
+        problems: list[LkeProblem] | None = None,
+        answer_types: dict[str, str] | None = None,
+        types_at: dict[str, str] | None = None,
+        coded: bool = False,
+        rows: list[tuple[str, str, int]] | None = None,
+    ) -> None:
+        self.answers, self.cells, self.sheet, self.block = answers, cells, sheet, block
+        self.heading = heading
+        self.problems: list[LkeProblem] = problems if problems is not None else []
+        self.answer_types: dict[str, str] = answer_types or {}
+        self.types_at: dict[str, str] = types_at or {}
+        self.coded = coded
+        self.rows: list[tuple[str, str, int]] = rows or []
