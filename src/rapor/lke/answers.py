@@ -63,13 +63,13 @@ def workbook_answers(
 ) -> tuple[dict[str, Answer], list[LkeProblem]]:
     """The block's answers that fit ``fw`` (canonical), and a problem for each that does not."""
     problems = list(read.problems)
-    fitting: dict[str, str] = {}
+    typed: dict[str, str] = {}
     for code, text in read.answers.items():
-        sheet, cell = _split(read.cells[code])
         q = fw.questions.get(code)
         if q is None and code in getattr(fw, "corrections", {}):
             q = None  # a correction (the koefisien): checked against its range below
         elif q is None:
+            sheet, cell = _split(read.cells[code])
             problems.append(
                 LkeProblem(sheet, cell, R.NOT_IN_FRAMEWORK, {"code": code, "framework": fw.id})
             )
@@ -99,9 +99,17 @@ def workbook_answers(
                     )
                 )
                 continue
+        typed[code] = text
+    try:  # usually every answer fits: one pass
+        return parse_answers(fw, typed, source=source, where=read.cells), problems
+    except AnswersError:
+        pass
+    fitting: dict[str, str] = {}
+    for code, text in typed.items():  # find each one that does not
         try:
             parse_answers(fw, {code: text}, source=source)
         except AnswersError as exc:
+            sheet, cell = _split(read.cells[code])
             problems.append(
                 LkeProblem(
                     sheet, cell, R.BAD_ANSWER, {"code": code, "why": exc.message, "value": text}
