@@ -22,6 +22,7 @@ from rapor.orgs.models import Membership, Organisation
 from . import DEMO_PASSWORD
 from .babel import COMMON_OPDS, KABUPATEN, KOTA, PANGKALPINANG_OPDS, PEOPLE, PROVINCE
 from .cycles import build_other_cycles, build_pangkalpinang
+from .skm import build_skm
 
 DEMO_FRAMEWORK = "rb-2020-pemda"
 
@@ -84,6 +85,7 @@ def load(*, today: dt.date | None = None, quiet: bool = True) -> bool:
     rng = random.Random(2024)
     build_pangkalpinang(orgs, people, framework, today, rng)
     build_other_cycles(orgs, people, framework, today, rng)
+    build_skm(orgs, people, today)  # the MPP's survey (its own module and seed)
     if not quiet:
         print("Demo data loaded.")
     return True

@@ -24,6 +24,7 @@ MENU = [
         "review verify",
     ),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
+    (_("SKM / MPP"), "surveys:mpps", "emoji-smile", "view_survey"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),
 ]

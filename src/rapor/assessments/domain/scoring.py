@@ -6,12 +6,19 @@ How this works: for each question the answer of the highest review level that ha
 calls: a view computes one CycleScore per request and reads every number it shows from it.
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
 file) are left out and listed in ``rejected`` rather than breaking the page.
+
+Linked values: another app may feed a question from its own data (the SKM survey's IKM feeds a
+public-service input). Such an app registers a provider in ``VALUE_PROVIDERS``; for a cycle it
+returns {question code: LinkedValue}, and those values replace the stored answers of every level
+before scoring (an overlay: the value follows its source; the source's app records in the
+cycle's history when a link is made, removed or frozen). Every score of a cycle goes through
+``cycle_values``, so every screen, report and forecast sees the same numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapor import engine
@@ -21,12 +28,58 @@ from ..models.answers import LEVEL_ORDER
 
 
 @dataclass(frozen=True)
+class LinkedValue:
+    """A question's value fed from another source, and what people are told about it."""
+
+    value: str
+    """The canonical answer text the engine reads (a number: ``"87.16"``)."""
+    source: str
+    """One line for people: where the value comes from (already in the user's language)."""
+    url: str = ""
+    """Where the source can be seen."""
+    edit_url: str = ""
+    """Where the link is changed or removed."""
+    frozen: bool = False
+    """The value was frozen when the cycle was submitted."""
+
+
+@dataclass(frozen=True)
+class LinkOffer:
+    """A question that another source could feed, and the page that links it."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Linked:
+    values: dict[str, LinkedValue] = field(default_factory=dict)
+    offers: dict[str, LinkOffer] = field(default_factory=dict)
+
+
+# Registered by other apps in their AppConfig.ready() (the surveys app registers the SKM link).
+VALUE_PROVIDERS: list[Callable[[Cycle], Linked]] = []
+
+
+def linked_values(cycle: Cycle) -> Linked:
+    """What the registered providers feed into ``cycle``, merged."""
+    merged = Linked()
+    for provider in VALUE_PROVIDERS:
+        found = provider(cycle)
+        merged.values.update(found.values)
+        merged.offers.update(found.offers)
+    return merged
+
+
+@dataclass(frozen=True)
 class CycleScore:
     framework: engine.Framework
     result: engine.ScoreResult
     nodes: dict[str, engine.NodeExplanation]
     questions: dict[str, engine.QuestionExplanation]
     rejected: dict[str, str] = field(default_factory=dict)
+    linked: Linked = field(default_factory=Linked)
+    """Questions fed from another source (their values replaced the stored answers)."""
 
     @property
     def grade(self) -> engine.GradeBand:
@@ -62,11 +115,22 @@ def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
-def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+def cycle_values(
+    cycle: Cycle, *, answers: Iterable[Answer] | None = None
+) -> tuple[dict[str, str], Linked]:
+    """The raw values that score a cycle: stored answers with linked values laid over them."""
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
-    return score_values(cycle.framework.framework(), effective_values(rows))
+    raw = effective_values(rows)
+    linked = linked_values(cycle)
+    raw.update({code: v.value for code, v in linked.values.items()})
+    return raw, linked
+
+
+def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+    raw, linked = cycle_values(cycle, answers=answers)
+    return replace(score_values(cycle.framework.framework(), raw), linked=linked)
