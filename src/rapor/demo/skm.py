@@ -255,6 +255,12 @@ def build_responses(mpp: Mpp, services: list[Service], today: dt.date, rng: rand
     tz = timezone.get_current_timezone()
     offsets = {s.pk: rng.uniform(-0.25, 0.2) for s in services}
     now = timezone.now()
+    profile = {  # each with "" for a respondent who left it empty
+        "age_group": [*AgeGroup.values, ""],
+        "sex": [*Sex.values, ""],
+        "education": [*Education.values, ""],
+        "occupation": [*Occupation.values, ""],
+    }
     rows = []
     for i, day in enumerate(days):
         progress = i / max(1, len(days) - 1)
@@ -277,10 +283,7 @@ def build_responses(mpp: Mpp, services: list[Service], today: dt.date, rng: rand
                     service=service,
                     submitted_at=at,
                     submission_id=uuid.UUID(int=rng.getrandbits(128), version=4),
-                    age_group=rng.choice([*AgeGroup.values, ""]),
-                    sex=rng.choice([*Sex.values, ""]),
-                    education=rng.choice([*Education.values, ""]),
-                    occupation=rng.choice([*Occupation.values, ""]),
+                    **{field: rng.choice(codes) for field, codes in profile.items()},
                     suggestion=rng.choice(SUGGESTIONS) if rng.random() < 0.08 else "",
                     **answers,
                 )

@@ -51,6 +51,15 @@ class Period:
         return _("Tahun %(year)s") % {"year": self.year}
 
     @property
+    def short(self) -> str:
+        """A short label for chart axes: ``III/2026``, ``S2/2026``, ``2026``."""
+        if self.kind == "quarter":
+            return f"{ROMAN[self.n]}/{self.year}"
+        if self.kind == "half":
+            return f"S{self.n}/{self.year}"
+        return str(self.year)
+
+    @property
     def first_month(self) -> int:
         return (self.n - 1) * self.months + 1
 

@@ -6,7 +6,7 @@ SET hits = hits + 1 RETURNING``, in the database every worker shares (PostgreSQL
 SQLite in development; both support it), so two workers cannot both let the eleventh submission
 through, and there is no cache server to run. Keys are written in a fixed order so that two
 concurrent hits never lock the same rows in opposite orders. Addresses are stored as a keyed hash,
-never in the clear. Old buckets are removed now and then by the request that happens to hit.
+never in the clear. Old buckets are removed by the first hit of each hour in each process.
 Rejections are counted the same way, per MPP, day and reason.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import random
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -32,8 +31,9 @@ RATE_LIMITS: dict[str, tuple[int, int]] = {
     "device": (10, 3600),
     "kiosk": (240, 3600),
 }
-CLEANUP_EVERY = 500  # about one hit in this many removes buckets older than KEEP_SECONDS
-KEEP_SECONDS = 2 * 86400
+KEEP_SECONDS = 2 * 86400  # buckets older than this are removed
+CLEANUP_SECONDS = 3600  # each process removes them at most once in this many seconds
+_last_cleanup = {"slot": -1}
 
 
 def limits() -> dict[str, tuple[int, int]]:
@@ -73,7 +73,8 @@ def rate_check(keys: dict[str, str], now: dt.datetime) -> Verdict:
     with connection.cursor() as cursor:
         cursor.execute(sql, [v for row in rows for v in row])
         hits = dict(cursor.fetchall())
-    if random.randrange(CLEANUP_EVERY) == 0:  # noqa: S311 - not a secret, a chore's timing
+    if _last_cleanup["slot"] != stamp // CLEANUP_SECONDS:
+        _last_cleanup["slot"] = stamp // CLEANUP_SECONDS
         RateBucket.objects.filter(slot__lt=stamp - KEEP_SECONDS).delete()
     for kind in sorted(keys):
         limit, window = table[kind]

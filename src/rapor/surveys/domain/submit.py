@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from ..models import AgeGroup, Channel, Education, Occupation, Rejection, Response, Sex
 from ..questionnaire import QUESTIONNAIRE
-from .guards import count_rejection, rate_check
+from .guards import address_key, count_rejection, rate_check
 from .tickets import BadTicket, Ticket, ticket_read
 
 Reason = Rejection.Reason
@@ -159,7 +159,7 @@ def submission_receive(
     if _filled_seconds(data, ticket, stamp) < min_seconds():
         message = _("Formulir dikirim terlalu cepat. Periksa jawaban Anda lalu kirim lagi.")
         return reject(Reason.TOO_FAST, {"": message})
-    keys = {"kiosk": str(ticket.kiosk)} if ticket.kiosk else {"address": address}
+    keys = {"kiosk": str(ticket.kiosk)} if ticket.kiosk else {"address": address_key(address)}
     if not ticket.kiosk and DEVICE_ID.match(device or ""):
         keys["device"] = device
     verdict = rate_check(keys, now)

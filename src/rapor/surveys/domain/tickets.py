@@ -9,6 +9,7 @@ the issue time gives the minimum fill time (a bot posts at once) and an age limi
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -43,7 +44,8 @@ def ticket_issue(
         "m": mpp,
         "s": [list(s) for s in services],
         "k": kiosk,
-        "t": round(time.time() if now is None else now, 1),
+        # rounded down: a ticket is never issued "after" the moment it comes back
+        "t": math.floor((time.time() if now is None else now) * 10) / 10,
     }
     return signing.dumps(payload, salt=SALT, compress=True)
 

@@ -89,12 +89,14 @@ class NewMppForm(MppForm):
     class Meta(MppForm.Meta):
         fields = ["pemda", *MppForm.Meta.fields]
 
-    def __init__(self, *args: Any, pemdas: list[Organisation], **kwargs: Any) -> None:
-        super().__init__(*args, pemda=pemdas[0] if pemdas else Organisation(), **kwargs)
-        ids = [p.pk for p in pemdas]
-        self.fields["pemda"].queryset = Organisation.objects.filter(pk__in=ids)  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, where: Any, **kwargs: Any) -> None:
+        """``where``: pages.catalogue.Openable, the Pemdas and OPDs the user may choose."""
+        super().__init__(*args, pemda=Organisation(), **kwargs)
+        pemdas = [p.pk for p in where.pemdas]
+        operators = [o.pk for o in where.operators]
+        self.fields["pemda"].queryset = Organisation.objects.filter(pk__in=pemdas)  # type: ignore[attr-defined]
         self.fields["operator"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            pemda_id__in=ids, kind=Organisation.Kind.OPD
+            pk__in=operators
         ).order_by("name")
 
 

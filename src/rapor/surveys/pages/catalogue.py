@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from rapor.orgs.models import Organisation
+from rapor.orgs.models import PEMDA_KINDS, Organisation
 from rapor.orgs.permissions import can, memberships
 
 from ..access import mpps_for_user
@@ -46,27 +46,46 @@ class MppRow:
     may_manage: bool
 
 
+@dataclass(frozen=True)
+class Openable:
+    """Where a user may open a new MPP: the Pemdas, and the OPDs that may run it."""
+
+    pemdas: list[Organisation]
+    operators: list[Organisation]
+
+    def allows(self, pemda_id: str, operator_id: str) -> bool:
+        return any(str(o.pk) == operator_id and str(o.pemda_id) == pemda_id for o in self.operators)
+
+
+def openable(user: Any) -> Openable:
+    """Judged on the MPP that would be made (its Pemda and operating OPD), as every MPP is: the
+    Tim RB may open one run by any OPD of its Pemda, the team of an OPD one run by its own OPD,
+    the admin anywhere."""
+    pemda_ids = set()
+    for m in memberships(user):
+        pemda_ids |= (
+            set(Organisation.objects.filter(kind__in=PEMDA_KINDS).values_list("pk", flat=True))
+            if m.role == "admin"
+            else {m.organisation.pemda_id}
+        )
+    pemdas = {o.pk: o for o in Organisation.objects.filter(pk__in=pemda_ids)}
+    operators = [
+        opd
+        for opd in Organisation.objects.filter(pemda_id__in=pemdas, kind=Organisation.Kind.OPD)
+        if can(user, "manage_survey", Mpp(pemda=pemdas[opd.pemda_id], operator=opd))
+    ]
+    used = {o.pemda_id for o in operators}
+    return Openable(
+        sorted((p for p in pemdas.values() if p.pk in used), key=lambda o: o.path), operators
+    )
+
+
 @dataclass
 class MppsPage:
     rows: list[MppRow]
     period: Period
-    pemdas: list[Organisation]
-    """Pemdas where the user may open a new MPP (the form shows when there are any)."""
-
-
-def manageable_pemdas(user: Any) -> list[Organisation]:
-    seen: dict[int, Organisation] = {}
-    for m in memberships(user):
-        org = m.organisation
-        candidates = (
-            Organisation.objects.filter(kind__in=("province", "kabupaten", "kota"))
-            if m.role == "admin"
-            else Organisation.objects.filter(pk=org.pemda_id)
-        )
-        for pemda in candidates:
-            if pemda.pk not in seen and can(user, "manage_survey", pemda):
-                seen[pemda.pk] = pemda
-    return sorted(seen.values(), key=lambda o: o.path)
+    openable: Openable
+    """Where the user may open a new MPP (the form shows when there is somewhere)."""
 
 
 def mpps_page(user: Any) -> MppsPage:
@@ -75,7 +94,7 @@ def mpps_page(user: Any) -> MppsPage:
         MppRow(m, summarise(period_totals(m, period), m.weighting), can(user, "manage_survey", m))
         for m in mpps_for_user(user)
     ]
-    return MppsPage(rows, period, manageable_pemdas(user))
+    return MppsPage(rows, period, openable(user))
 
 
 @dataclass

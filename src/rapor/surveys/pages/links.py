@@ -32,9 +32,7 @@ def link_candidates(user: Any, mpp: Mpp) -> list[Candidate]:
     """Questions of open cycles of the MPP's Pemda that the user may link (suggested first)."""
     out: list[Candidate] = []
     cycles = [
-        c
-        for c in cycles_for_user(user)
-        if c.organisation.pemda_id == mpp.pemda_id and c.is_open
+        c for c in cycles_for_user(user) if c.organisation.pemda_id == mpp.pemda_id and c.is_open
     ]
     for cycle in cycles:
         fw = cycle.framework.framework()

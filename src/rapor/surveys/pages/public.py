@@ -77,7 +77,9 @@ class SurveyPage:
 
     @property
     def general_errors(self) -> list[str]:
-        return [message for key, message in self.errors.items() if not key]
+        """Errors not shown beside a field (the service, when the form offers only one)."""
+        hidden = {""} | ({"layanan"} if self.single else set())
+        return [message for key, message in self.errors.items() if key in hidden]
 
     @property
     def field_errors(self) -> bool:

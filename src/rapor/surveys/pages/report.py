@@ -26,7 +26,7 @@ def report_pdf(mpp: Mpp, period: Period) -> bytes:
         for row in page.summary.unsur
     ]
     trend = line_chart(
-        [p.label for p, _t, _r in page.trend],
+        [p.short for p, _t, _r in page.trend],
         [Series("IKM", [r.ikm if r else None for _p, _t, r in page.trend])],
         low=Fraction(25),
         high=Fraction(100),

@@ -163,7 +163,7 @@ class ResultsPage:
     def trend_data(self) -> dict[str, Any]:
         """The chart's data island (read by surveys/results.js): labels, IKM, respondents."""
         return {
-            "labels": [p.label for p, _t, _r in self.trend],
+            "labels": [p.short for p, _t, _r in self.trend],
             "ikm": [float(r.ikm) if r else None for _p, _t, r in self.trend],
             "respondents": [t.respondents for _p, t, _r in self.trend],
             "label_ikm": _("IKM"),
@@ -247,7 +247,8 @@ def _units(mpp: Mpp, period: Period, by: str, qs: Any, weighting: str) -> list[U
     folded = fold(monthly_totals(qs, by), [period])  # type: ignore[arg-type]
     if by == "agency":
         items = [
-            (a.pk, a.label, a.name if a.name != a.label else "") for a in Agency.objects.filter(mpp=mpp)
+            (a.pk, a.label, a.name if a.name != a.label else "")
+            for a in Agency.objects.filter(mpp=mpp)
         ]
     elif by == "counter":
         items = [

@@ -29,7 +29,7 @@ from ..interfaces.forms import (
 )
 from ..interfaces.posters import poster_pdf
 from ..models import Agency, Counter, Kiosk, Service
-from ..pages.catalogue import manageable_pemdas, mpp_page, mpps_page
+from ..pages.catalogue import mpp_page, mpps_page, openable
 
 # kind → (form, model, title); "mpp" edits the MPP itself.
 ITEMS: dict[str, tuple[Any, Any, Any]] = {
@@ -43,17 +43,17 @@ ITEMS: dict[str, tuple[Any, Any, Any]] = {
 @login_required
 def mpps(request: HttpRequest) -> HttpResponse:
     page = mpps_page(request.user)
-    form = NewMppForm(pemdas=page.pemdas) if page.pemdas else None
+    form = NewMppForm(where=page.openable) if page.openable.operators else None
     return render(request, "surveys/mpps.html", {"page": page, "form": form})
 
 
 @login_required
 @require_POST
 def mpp_new(request: HttpRequest) -> HttpResponse:
-    pemdas = manageable_pemdas(request.user)
-    form = NewMppForm(request.POST, pemdas=pemdas)
-    if not pemdas:
-        raise PermissionDenied("manage_survey")
+    where = openable(request.user)
+    if not where.allows(request.POST.get("pemda", ""), request.POST.get("operator", "")):
+        raise PermissionDenied("manage_survey")  # not an MPP this user may open
+    form = NewMppForm(request.POST, where=where)
     if form.is_valid():
         data = dict(form.cleaned_data)
         pemda, operator = data.pop("pemda"), data.pop("operator")
