@@ -1,36 +1,49 @@
-"""The English catalogue is complete: every Indonesian string has a translation, none is fuzzy,
-and the compiled .mo is not older than the .po."""
+"""The English catalogues are complete: every Indonesian string has a translation, none is fuzzy,
+and the compiled .mo holds the .po. The project's catalogue and each app's own (``<app>/locale``)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 import rapor
 
-PO = Path(rapor.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
+ROOT = Path(rapor.__file__).parent
+CATALOGUES = [
+    ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po",
+    *sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")),
+]
+NAMES = [str(p.relative_to(ROOT)) for p in CATALOGUES]
 
 
-def entries() -> list[str]:
-    return [e for e in PO.read_text(encoding="utf-8").split("\n\n") if "msgid" in e]
+def entries(po: Path) -> list[str]:
+    return [e for e in po.read_text(encoding="utf-8").split("\n\n") if "msgid" in e]
 
 
-def test_every_string_is_translated_and_none_is_fuzzy():
+def test_the_survey_app_has_a_catalogue_of_its_own():
+    assert "surveys/locale/en/LC_MESSAGES/django.po" in NAMES
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=NAMES)
+def test_every_string_is_translated_and_none_is_fuzzy(po):
     untranslated = [
         e
-        for e in entries()[1:]  # the first entry is the header
+        for e in entries(po)[1:]  # the first entry is the header
         if re.search(r'^msgstr(\[0\])? ""$', e.strip().splitlines()[-1])
         and not e.strip().splitlines()[-1].startswith('"')
     ]
     assert not untranslated, "\n\n".join(untranslated[:5])
-    assert not [e for e in entries() if "#, fuzzy" in e]
+    assert not [e for e in entries(po) if "#, fuzzy" in e]
 
 
-def test_the_compiled_catalogue_is_up_to_date():
-    mo = PO.with_suffix(".mo")
+@pytest.mark.parametrize("po", CATALOGUES, ids=NAMES)
+def test_the_compiled_catalogue_is_up_to_date(po):
+    mo = po.with_suffix(".mo")
     assert mo.exists() and mo.stat().st_size > 1000
     # the .mo holds every translation of the .po (msgfmt output is deterministic in content)
-    translations = re.findall(r'^msgstr "(.+)"$', PO.read_text(encoding="utf-8"), re.M)
+    translations = re.findall(r'^msgstr "(.+)"$', po.read_text(encoding="utf-8"), re.M)
     data = mo.read_bytes()
     missing = [t for t in translations if t.encode().replace(b'\\"', b'"') not in data]
     assert not missing[:5], missing[:5]
