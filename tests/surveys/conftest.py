@@ -32,7 +32,7 @@ class Hall:
 
 
 @pytest.fixture
-def hall(cast: Any) -> Hall:
+def hall(cast: Any) -> Hall:  # noqa: F811 - the shared fixture, by name
     mpp = Mpp.objects.create(
         pemda=cast.kota, operator=cast.disdukcapil, name="Mal Pelayanan Publik Kota Contoh"
     )

@@ -4,7 +4,6 @@ where the value came from."""
 
 from __future__ import annotations
 
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
