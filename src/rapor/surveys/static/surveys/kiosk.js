@@ -104,7 +104,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var trouble = problem();
-    if (trouble) { status.textContent = trouble; return; }
+    if (trouble) { status.textContent = trouble; window.scrollTo(0, 0); return; }
     var data = new URLSearchParams(new FormData(form));
     var id = uuid4();
     data.set("id", id);
