@@ -43,7 +43,7 @@ def test_the_language_switch_turns_the_interface_to_english_and_back(people, sho
 
 # The left menu of each demo login (what the role may do somewhere).
 MENUS = {
-    "pimpinan": ["Beranda", "Lembar Kerja", "Siklus"],
+    "pimpinan": ["Beranda", "Lembar Kerja", "Siklus", "SKM / MPP"],
     "timrb": [
         "Beranda",
         "Tugas Saya",
@@ -52,11 +52,19 @@ MENUS = {
         "Penugasan",
         "Reviu / Verifikasi",
         "Siklus",
+        "SKM / MPP",
     ],
-    "disdukcapil": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Siklus"],
-    "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Siklus"],
-    "evaluator": ["Beranda", "Lembar Kerja", "Siklus"],
-    "admin": ["Beranda", "Lembar Kerja", "Siklus", "Kerangka", "Organisasi & Pengguna"],
+    "disdukcapil": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Siklus", "SKM / MPP"],
+    "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Siklus", "SKM / MPP"],
+    "evaluator": ["Beranda", "Lembar Kerja", "Siklus", "SKM / MPP"],
+    "admin": [
+        "Beranda",
+        "Lembar Kerja",
+        "Siklus",
+        "SKM / MPP",
+        "Kerangka",
+        "Organisasi & Pengguna",
+    ],
 }
 
 
