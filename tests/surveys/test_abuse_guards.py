@@ -159,3 +159,12 @@ def test_concurrent_connections_cannot_pass_the_limit_together(settings):
         t.join()
     assert results.count(True) == 5 and len(results) == 16
     assert RateBucket.objects.get().hits == 16
+
+
+@pytest.mark.django_db
+def test_an_oversized_body_is_refused_before_it_is_read(client, hall):
+    data = form_data(hall.ktp, saran="x" * 40_000)
+    response = client.post(reverse("surveys:submit"), data)
+    assert response.status_code == 413 and not Response.objects.exists()
+    assert "Kiriman terlalu besar" in response.content.decode()
+    assert counted("invalid") == 1

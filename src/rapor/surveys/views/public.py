@@ -24,7 +24,9 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from ..domain.guards import count_rejection
 from ..domain.submit import DEVICE_COOKIE, DEVICE_ID, submission_receive
+from ..models import Rejection
 from ..pages.public import (
     SurveyPage,
     page_again,
@@ -35,6 +37,9 @@ from ..pages.public import (
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 DEVICE_MAX_AGE = 365 * 86400
+# A filled form is a few kilobytes (the ticket, nine answers, 1,000 characters of suggestion); a
+# body larger than this is refused before it is parsed.
+MAX_BODY = 32 * 1024
 
 
 def public_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -118,6 +123,13 @@ def _origin(request: HttpRequest) -> str:
 @require_POST
 @public_language
 def submit(request: HttpRequest) -> HttpResponse:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = MAX_BODY + 1
+    if length > MAX_BODY:
+        count_rejection(mpp_id=0, reason=Rejection.Reason.INVALID, now=timezone.now())
+        return render(request, "surveys/public/unknown.html", {"too_large": True}, status=413)
     outcome = submission_receive(
         data=request.POST,
         address=client_address(request),
