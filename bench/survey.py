@@ -93,7 +93,7 @@ def bodies(services: list[tuple[int, int, int]], mpp: int, count: int, seed: int
 
 def drive(
     port: int, payloads: list[bytes], seconds: float, threads: int, seed: int
-) -> list[tuple[int, float]]:
+) -> tuple[list[tuple[int, float]], float]:
     """One client process: ``threads`` closed-loop clients; returns (status, seconds) per request."""
     results: list[tuple[int, float]] = []
     lock = threading.Lock()
@@ -125,12 +125,17 @@ def drive(
             with lock:
                 results.append((status, elapsed))
 
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF)
     pool = [threading.Thread(target=client) for _ in range(threads)]
     for t in pool:
         t.start()
     for t in pool:
         t.join()
-    return results
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return results, cpu
 
 
 def server_command(port: int, workers: int) -> list[str]:
@@ -166,6 +171,7 @@ def port_is_free(port: int) -> bool:
     import socket
 
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
@@ -184,6 +190,45 @@ def wait_until_up(port: int, deadline: float) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit("the server did not start in time")
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def database_backends() -> list[int]:
+    """The PostgreSQL server processes serving this database's connections."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def cpu_of(pids: list[int]) -> float:
+    return sum(cpu_seconds(pid) for pid in pids)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -247,6 +292,9 @@ def main() -> None:
                     [7, 8],
                 )
             )
+            workers = children(server.pid)
+            backends = database_backends()
+            cpu_before = (cpu_of([server.pid, *workers]), cpu_of(backends))
             started = time.monotonic()
             runs = list(
                 pool.map(
@@ -259,12 +307,13 @@ def main() -> None:
                 )
             )
             elapsed = time.monotonic() - started
+            cpu_after = (cpu_of([server.pid, *workers]), cpu_of(backends))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         stored = cleanup(mpp_id)
-    results = [r for run in runs for r in run]
-    warm_accepted = sum(1 for run in warm for status, _t in run if status == 302)
+    results = [r for run, _cpu in runs for r in run]
+    warm_accepted = sum(1 for run, _cpu in warm for status, _t in run if status == 302)
     accepted = [t for status, t in results if status == 302]
     statuses: dict[int, int] = {}
     for status, _t in results:
@@ -280,6 +329,19 @@ def main() -> None:
     print(
         f"p50_ms={percentile(latencies, 0.50) * 1000:.0f} p99_ms={percentile(latencies, 0.99) * 1000:.0f}"
     )
+    # CPU spent per accepted submission, whatever else the machine was doing meanwhile
+    n = max(1, len(accepted))
+    app_ms = (cpu_after[0] - cpu_before[0]) / n * 1000
+    db_ms = (cpu_after[1] - cpu_before[1]) / n * 1000
+    client_ms = sum(cpu for _run, cpu in runs) / n * 1000
+    cores = os.cpu_count() or 1
+    print(f"cpu_ms_per_submission app={app_ms:.2f} database={db_ms:.2f} client={client_ms:.2f}")
+    print(
+        "capacity_per_second_if_the_cores_were_free="
+        f"{cores * 1000 / (app_ms + db_ms + client_ms):.0f} (this client on the same cores), "
+        f"{cores * 1000 / (app_ms + db_ms):.0f} (clients elsewhere)"
+    )
+    print(f"load_average_1min={os.getloadavg()[0]:.1f}")
     print(f"accepted_per_second={len(accepted) / elapsed:.0f}")
     print(f"p95_ms={percentile(latencies, 0.95) * 1000:.0f}")
 

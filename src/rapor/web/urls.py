@@ -5,9 +5,10 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
+    # the public survey first: its submission is the busiest address and resolves in few steps
+    path("", include("rapor.surveys.urls")),
     path("", include("rapor.assessments.urls")),
     path("org/", include("rapor.orgs.urls")),
-    path("", include("rapor.surveys.urls")),
     path("masuk/", views.RaporLoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

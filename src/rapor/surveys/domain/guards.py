@@ -13,6 +13,7 @@ Rejections are counted the same way, per MPP, day and reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -55,6 +56,17 @@ class Verdict:
     """Which limit was exceeded (address, device, kiosk)."""
 
 
+@functools.cache
+def _hit_sql(vendor: str, rows: int) -> str:
+    quoted = connection.ops.quote_name(RateBucket._meta.db_table)
+    return (
+        f"INSERT INTO {quoted} (bucket, slot, hits) VALUES "
+        + ", ".join(["(%s, %s, 1)"] * rows)
+        + f" ON CONFLICT (bucket, slot) DO UPDATE SET hits = {quoted}.hits + 1"
+        + " RETURNING bucket, hits"
+    )
+
+
 def rate_check(keys: dict[str, str], now: dt.datetime) -> Verdict:
     """Hit the bucket of every key ({kind: key}) and say whether all are within their limits."""
     table = limits()
@@ -63,15 +75,8 @@ def rate_check(keys: dict[str, str], now: dt.datetime) -> Verdict:
     for kind in sorted(keys):  # a fixed order: no two hits lock rows in opposite orders
         _limit, window = table[kind]
         rows.append((f"{kind[0]}:{keys[kind]}", stamp - stamp % window))
-    quoted = connection.ops.quote_name(RateBucket._meta.db_table)
-    sql = (
-        f"INSERT INTO {quoted} (bucket, slot, hits) VALUES "
-        + ", ".join(["(%s, %s, 1)"] * len(rows))
-        + f" ON CONFLICT (bucket, slot) DO UPDATE SET hits = {quoted}.hits + 1"
-        + " RETURNING bucket, hits"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [v for row in rows for v in row])
+        cursor.execute(_hit_sql(connection.vendor, len(rows)), [v for row in rows for v in row])
         hits = dict(cursor.fetchall())
     if _last_cleanup["slot"] != stamp // CLEANUP_SECONDS:
         _last_cleanup["slot"] = stamp // CLEANUP_SECONDS

@@ -17,6 +17,7 @@ went wrong and, for a rate limit, when to try again.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Mapping
@@ -188,6 +189,17 @@ def submission_receive(
 _FIELDS = [f for f in Response._meta.concrete_fields if not f.primary_key]
 
 
+@functools.cache
+def _insert_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in _FIELDS)
+    return (
+        f"INSERT INTO {quote(Response._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(_FIELDS))}) "
+        f"ON CONFLICT ({quote('submission_id')}) DO NOTHING RETURNING {quote('id')}"
+    )
+
+
 def _insert(response: Response) -> bool:
     """Insert the response; False if this submission id is stored already.
 
@@ -196,16 +208,9 @@ def _insert(response: Response) -> bool:
     savepoint or second query is needed, inside a transaction or not. Values are prepared by
     each field, as the ORM's own insert would.
     """
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in _FIELDS)
     values = [f.get_db_prep_save(f.pre_save(response, True), connection) for f in _FIELDS]
-    sql = (
-        f"INSERT INTO {quote(Response._meta.db_table)} ({columns}) "
-        f"VALUES ({', '.join(['%s'] * len(values))}) "
-        f"ON CONFLICT ({quote('submission_id')}) DO NOTHING RETURNING {quote('id')}"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, values)
+        cursor.execute(_insert_sql(connection.vendor), values)
         row = cursor.fetchone()
     if row is None:
         return False
