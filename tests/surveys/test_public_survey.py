@@ -168,3 +168,16 @@ def test_the_form_ticket_carries_its_issue_time_so_an_old_form_is_refused(client
     assert response.status_code == 400 and "terlalu lama dibuka" in html
     assert data["t"] not in html  # a fresh ticket to try again with
     assert Rejection.objects.get().reason == "expired"
+
+
+def test_a_service_form_shows_the_service_standard_folded(client, hall):
+    hall.ktp.requirements, hall.ktp.duration, hall.ktp.cost = (
+        "Kartu keluarga",
+        "1 hari kerja",
+        "Gratis",
+    )
+    hall.ktp.save()
+    html = client.get(reverse("surveys:service_form", args=[hall.ktp.token])).content.decode()
+    standard = html.split('<details class="standard">')[1].split("</details>")[0]
+    assert "Standar pelayanan" in standard and "1 hari kerja" in standard
+    assert "Kartu keluarga" in standard and "Gratis" in standard
