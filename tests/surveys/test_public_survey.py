@@ -181,3 +181,12 @@ def test_a_service_form_shows_the_service_standard_folded(client, hall):
     standard = html.split('<details class="standard">')[1].split("</details>")[0]
     assert "Standar pelayanan" in standard and "1 hari kerja" in standard
     assert "Kartu keluarga" in standard and "Gratis" in standard
+
+
+def test_a_kiosk_without_javascript_returns_to_its_form_by_itself(client, hall):
+    kiosk = reverse("surveys:kiosk_form", args=[hall.kiosk.token])
+    # no script: no "elapsed"; the page was opened 30 s ago (the no-JS kiosk reloads per person)
+    data = form_data(hall.ktp, kiosk=hall.kiosk, asal=kiosk, issued=time.time() - 30)
+    thanks = client.post(reverse("surveys:submit"), data, follow=True).content.decode()
+    assert f'<meta http-equiv="refresh" content="5;url={kiosk}?lang=id">' in thanks
+    assert "Responden berikutnya" in thanks
