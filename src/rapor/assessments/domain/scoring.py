@@ -5,7 +5,8 @@ How this works: for each question the answer of the highest review level that ha
 ``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
 calls: a view computes one CycleScore per request and reads every number it shows from it.
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
-file) are left out and listed in ``rejected`` rather than breaking the page.
+file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
+score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
 
 Linked values: another app may feed a question from its own data (the SKM survey's IKM feeds a
 public-service input). Such an app registers a provider in ``VALUE_PROVIDERS``; for a cycle it
@@ -98,8 +99,10 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
-def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
-    known = {c: v for c, v in raw.items() if c in framework.questions}
+def score_values(
+    framework: engine.Framework, raw: dict[str, str], *, explain: bool = True
+) -> CycleScore:
+    known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
         answers = engine.parse_answers(framework, known)
@@ -111,7 +114,8 @@ def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore
             except engine.AnswersError as exc:
                 rejected[code] = str(exc)
     result = engine.score(framework, answers)
-    nodes, questions = engine.explain(framework, answers, result)
+    # a list of cycles shows the index only: explaining every question is for the workspace
+    nodes, questions = engine.explain(framework, answers, result) if explain else ({}, {})
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
@@ -130,7 +134,11 @@ def cycle_values(
     return raw, linked
 
 
-def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+def cycle_score(
+    cycle: Cycle, *, answers: Iterable[Answer] | None = None, explain: bool = True
+) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows already loaded to save the query);
+    without ``explain`` the per-question explanations are left empty."""
     raw, linked = cycle_values(cycle, answers=answers)
-    return replace(score_values(cycle.framework.framework(), raw), linked=linked)
+    scored = score_values(cycle.framework.framework(), raw, explain=explain)
+    return replace(scored, linked=linked)
