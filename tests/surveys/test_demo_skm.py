@@ -48,6 +48,8 @@ def test_the_demo_feeds_this_years_ikm_into_pangkalpinangs_open_cycle():
     load_demo()
     cycle = Cycle.objects.get(organisation__name="Kota Pangkalpinang", year=2024)
     link = cycle.value_links.get()
-    assert link.question_code == "H.KPP.1" and link.period == str(timezone.localdate().year)
-    linked = cycle_score(cycle).linked.values["H.KPP.1"]
+    assert (
+        link.question_code == "G.C.S.3"
+    )  # the 2023 frameworks' SKM input and link.period == str(timezone.localdate().year)
+    linked = cycle_score(cycle).linked.values["G.C.S.3"]
     assert linked.value and "Mal Pelayanan Publik Kota Pangkalpinang" in linked.source

@@ -176,17 +176,17 @@ REQUIREMENTS = (
 # How good each unsur is at the start (mean answer) and how much it improves by now; U8
 # (complaint handling) starts weakest, U4 (cost) strongest: most services are free.
 START = {
-    "U1": 3.0,
-    "U2": 2.9,
-    "U3": 2.7,
-    "U4": 3.5,
-    "U5": 3.0,
-    "U6": 3.0,
-    "U7": 3.2,
-    "U8": 2.5,
-    "U9": 2.9,
+    "U1": 3.1,
+    "U2": 3.0,
+    "U3": 2.85,
+    "U4": 3.6,
+    "U5": 3.1,
+    "U6": 3.15,
+    "U7": 3.3,
+    "U8": 2.7,
+    "U9": 3.0,
 }
-GAIN = 0.45
+GAIN = 0.65
 SUGGESTIONS = [
     "Antrean di pagi hari terlalu panjang, mohon tambah petugas.",
     "Ruang tunggu kurang sejuk, AC sering mati.",
