@@ -198,3 +198,28 @@ def test_the_results_page_lists_the_inputs_a_user_may_link(as_user, cast, cycle,
     assert reverse("surveys:link", args=[cycle.pk, INPUT]) in html
     other = as_user(cast.other_opd_member).get(reverse("surveys:results", args=[hall.mpp.pk]))
     assert reverse("surveys:link", args=[cycle.pk, INPUT]) not in other.content.decode()
+
+
+def test_a_list_of_cycles_reads_their_links_at_once(as_user, cast, framework, cycle, hall):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.web.conftest import make_cycle
+
+    respond(hall.ktp, [3] * 9)
+    linked(cycle, hall, cast.coordinator)
+    client = as_user(cast.coordinator)
+    client.get(reverse("assessments:cycles"))  # the framework cache is warm
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("assessments:cycles"))
+        assert page.status_code == 200
+        return len(captured)
+
+    one = queries()
+    older = make_cycle(cast, framework, year=2023)
+    link_create(
+        cycle=older, question_code=INPUT, mpp=hall.mpp, period=this_year(), by=cast.coordinator
+    )
+    assert queries() == one

@@ -12,7 +12,7 @@ class SurveysConfig(AppConfig):
         from rapor.assessments.domain.scoring import VALUE_PROVIDERS
 
         from . import signals  # noqa: F401  (freezes linked values when a cycle is submitted)
-        from .domain.links import linked_values_for_cycle
+        from .domain.links import linked_values_for_cycles
 
-        if linked_values_for_cycle not in VALUE_PROVIDERS:
-            VALUE_PROVIDERS.append(linked_values_for_cycle)
+        if linked_values_for_cycles not in VALUE_PROVIDERS:
+            VALUE_PROVIDERS.append(linked_values_for_cycles)

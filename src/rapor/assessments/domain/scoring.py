@@ -9,8 +9,10 @@ file) are left out and listed in ``rejected`` rather than breaking the page. A c
 score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
 
 Linked values: another app may feed a question from its own data (the SKM survey's IKM feeds a
-public-service input). Such an app registers a provider in ``VALUE_PROVIDERS``; for a cycle it
-returns {question code: LinkedValue}, and those values replace the stored answers of every level
+public-service input). Such an app registers a provider in ``VALUE_PROVIDERS``; for some cycles
+it returns {cycle id: Linked} (for each cycle {question code: LinkedValue}, read for all the
+cycles at once, so a list of cycles costs no query per cycle), and those values replace the
+stored answers of every level
 before scoring (an overlay: the value follows its source; the source's app records in the
 cycle's history when a link is made, removed or frozen). Every score of a cycle goes through
 ``cycle_values``, so every screen, report and forecast sees the same numbers.
@@ -18,7 +20,7 @@ cycle's history when a link is made, removed or frozen). Every score of a cycle 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -59,17 +61,22 @@ class Linked:
 
 
 # Registered by other apps in their AppConfig.ready() (the surveys app registers the SKM link).
-VALUE_PROVIDERS: list[Callable[[Cycle], Linked]] = []
+VALUE_PROVIDERS: list[Callable[[Sequence[Cycle]], dict[int, Linked]]] = []
+
+
+def linked_values_many(cycles: Sequence[Cycle]) -> dict[int, Linked]:
+    """What the registered providers feed into each of ``cycles`` (by cycle id), merged."""
+    merged: dict[int, Linked] = {c.pk: Linked() for c in cycles}
+    for provider in VALUE_PROVIDERS:
+        for pk, found in provider(cycles).items():
+            merged[pk].values.update(found.values)
+            merged[pk].offers.update(found.offers)
+    return merged
 
 
 def linked_values(cycle: Cycle) -> Linked:
-    """What the registered providers feed into ``cycle``, merged."""
-    merged = Linked()
-    for provider in VALUE_PROVIDERS:
-        found = provider(cycle)
-        merged.values.update(found.values)
-        merged.offers.update(found.offers)
-    return merged
+    """What the registered providers feed into ``cycle``."""
+    return linked_values_many([cycle])[cycle.pk]
 
 
 @dataclass(frozen=True)
@@ -120,25 +127,30 @@ def score_values(
 
 
 def cycle_values(
-    cycle: Cycle, *, answers: Iterable[Answer] | None = None
+    cycle: Cycle, *, answers: Iterable[Answer] | None = None, linked: Linked | None = None
 ) -> tuple[dict[str, str], Linked]:
-    """The raw values that score a cycle: stored answers with linked values laid over them."""
+    """The raw values that score a cycle: stored answers with linked values laid over them
+    (pass rows and linked values already read for many cycles to save the queries)."""
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
     raw = effective_values(rows)
-    linked = linked_values(cycle)
+    linked = linked if linked is not None else linked_values(cycle)
     raw.update({code: v.value for code, v in linked.values.items()})
     return raw, linked
 
 
 def cycle_score(
-    cycle: Cycle, *, answers: Iterable[Answer] | None = None, explain: bool = True
+    cycle: Cycle,
+    *,
+    answers: Iterable[Answer] | None = None,
+    explain: bool = True,
+    linked: Linked | None = None,
 ) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query);
-    without ``explain`` the per-question explanations are left empty."""
-    raw, linked = cycle_values(cycle, answers=answers)
+    """Score a cycle from its stored answers (pass rows and linked values already loaded to
+    save the queries); without ``explain`` the per-question explanations are left empty."""
+    raw, linked = cycle_values(cycle, answers=answers, linked=linked)
     scored = score_values(cycle.framework.framework(), raw, explain=explain)
     return replace(scored, linked=linked)

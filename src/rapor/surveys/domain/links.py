@@ -2,7 +2,7 @@
 ``H.KPP.1`` of ``rb-2020-pemda``, or any number input whose scale admits 25–100).
 
 How this works (decision, see docs/surveys.md): the link is an overlay, not an answer. The scoring
-path (assessments/domain/scoring.py) asks ``linked_values_for_cycle`` for the cycle's linked
+path (assessments/domain/scoring.py) asks ``linked_values_for_cycles`` for the cycles' linked
 questions and lays their values over the stored answers, so the value follows the survey: a new
 response moves the IKM, the workspace and every score at once, with nothing to copy. The IKM enters
 rounded half up to 2 decimals, as it is published. When the cycle is submitted the value is frozen
@@ -13,6 +13,8 @@ freeze, each with the value and where it came from.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -94,40 +96,76 @@ def source_text(link: ValueLink, reading: LinkReading, unit: str) -> str:
     }
 
 
-def linked_values_for_cycle(cycle: Cycle) -> Linked:
-    """The scoring path's provider: the cycle's linked questions and their values now."""
-    links = list(ValueLink.objects.filter(cycle=cycle).select_related("mpp"))
-    values: dict[str, LinkedValue] = {}
-    fw = cycle.framework.framework()
-    for link in links:
-        if link.question_code not in fw.questions:
-            continue  # the framework lost the question: the link waits, unused
-        url = reverse("surveys:results", args=[link.mpp_id]) + f"?periode={link.period}"
-        if link.frozen_at is not None:
-            reading = LinkReading(link.frozen_value, None, 0, "")
-            text = _("%(source)s (dibekukan saat penilaian dikirim: %(value)s)") % {
-                "source": f"SKM {link.mpp.name} · {parse_period(link.period).label}",
-                "value": link.frozen_value or "–",
-            }
-        else:
-            reading = link_reading(link)
-            text = source_text(link, reading, unit_label(link))
-        values[link.question_code] = LinkedValue(
-            reading.value,
-            text,
-            url,
-            reverse("surveys:link", args=[cycle.pk, link.question_code]),
-            frozen=link.frozen_at is not None,
-        )
-    return Linked(values, _offers(cycle, fw, set(values)))
+def linked_values_for_cycles(cycles: Sequence[Cycle]) -> dict[int, Linked]:
+    """The scoring path's provider: each cycle's linked questions and their values now.
+
+    Read for all the cycles at once: one query for the links, one for the Pemdas that have an
+    MPP (the offers), and one aggregate per distinct (MPP, period, unit) linked.
+    """
+    if not cycles:
+        return {}
+    links: dict[int, list[ValueLink]] = defaultdict(list)
+    for link in ValueLink.objects.filter(cycle__in=list(cycles)).select_related("mpp"):
+        links[link.cycle_id].append(link)
+    readings: dict[tuple[Any, ...], tuple[LinkReading, str]] = {}
+    frameworks = {c.pk: c.framework.framework() for c in cycles}
+    offerable = _pemdas_with_an_mpp(cycles, frameworks, links)
+    out: dict[int, Linked] = {}
+    for cycle in cycles:
+        fw = frameworks[cycle.pk]
+        values: dict[str, LinkedValue] = {}
+        for link in links[cycle.pk]:
+            if link.question_code not in fw.questions:
+                continue  # the framework lost the question: the link waits, unused
+            url = reverse("surveys:results", args=[link.mpp_id]) + f"?periode={link.period}"
+            if link.frozen_at is not None:
+                reading = LinkReading(link.frozen_value, None, 0, "")
+                text = _("%(source)s (dibekukan saat penilaian dikirim: %(value)s)") % {
+                    "source": f"SKM {link.mpp.name} · {parse_period(link.period).label}",
+                    "value": link.frozen_value or "–",
+                }
+            else:
+                key = (link.mpp_id, link.period, link.unit, link.unit_id)
+                if key not in readings:
+                    fresh = link_reading(link)
+                    readings[key] = (fresh, source_text(link, fresh, unit_label(link)))
+                reading, text = readings[key]
+            values[link.question_code] = LinkedValue(
+                reading.value,
+                text,
+                url,
+                reverse("surveys:link", args=[cycle.pk, link.question_code]),
+                frozen=link.frozen_at is not None,
+            )
+        offers = _offers(cycle, fw, set(values)) if cycle.organisation.pemda_id in offerable else {}
+        out[cycle.pk] = Linked(values, offers)
+    return out
+
+
+def _suggested_unlinked(fw: Any, linked: set[str]) -> list[str]:
+    return [c for c, q in fw.questions.items() if c not in linked and is_suggested(q)]
+
+
+def _pemdas_with_an_mpp(
+    cycles: Sequence[Cycle], frameworks: dict[int, Any], links: dict[int, list[ValueLink]]
+) -> set[int]:
+    """The Pemdas (of cycles with a question that could be offered the link) that have an MPP."""
+    wanted = {
+        c.organisation.pemda_id
+        for c in cycles
+        if _suggested_unlinked(frameworks[c.pk], {link.question_code for link in links[c.pk]})
+    }
+    if not wanted:
+        return set()
+    return set(Mpp.objects.filter(pemda_id__in=wanted).values_list("pemda_id", flat=True))
 
 
 def _offers(cycle: Cycle, fw: Any, linked: set[str]) -> dict[str, LinkOffer]:
-    codes = [c for c, q in fw.questions.items() if c not in linked and is_suggested(q)]
-    if not codes or not Mpp.objects.filter(pemda_id=cycle.organisation.pemda_id).exists():
-        return {}
     label = _("Ambil dari SKM MPP")
-    return {c: LinkOffer(label, reverse("surveys:link", args=[cycle.pk, c])) for c in codes}
+    return {
+        c: LinkOffer(label, reverse("surveys:link", args=[cycle.pk, c]))
+        for c in _suggested_unlinked(fw, linked)
+    }
 
 
 def _check(cycle: Cycle, question_code: str, mpp: Mpp) -> None:
