@@ -168,3 +168,21 @@ def test_an_oversized_body_is_refused_before_it_is_read(client, hall):
     assert response.status_code == 413 and not Response.objects.exists()
     assert "Kiriman terlalu besar" in response.content.decode()
     assert counted("invalid") == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("saran", "Antrean\x00panjang", "karakter kontrol (U+0000) pada karakter ke-8"),
+        ("saran", "bagus\u202e", "karakter pengatur arah teks (U+202E"),
+        ("kontak", "0812\n3456", "harus satu baris"),
+    ],
+)
+def test_control_and_direction_characters_are_refused_with_the_place(
+    client, hall, settings, field, value, says
+):
+    settings.RAPOR_SURVEY_MIN_SECONDS = 0
+    response = client.post(reverse("surveys:submit"), form_data(hall.ktp, **{field: value}))
+    assert response.status_code == 400 and says in response.content.decode()
+    assert not Response.objects.exists() and counted("invalid") == 1

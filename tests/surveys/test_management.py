@@ -202,3 +202,18 @@ def test_the_raw_responses_download_is_for_managers_and_defuses_formulas(as_user
     assert "'=HYPERLINK" in lines[1] and "Perempuan" in lines[1]
     other_q = as_user(cast.coordinator).get(url, {"periode": "2025-Q4"})
     assert len(b"".join(other_q.streaming_content).decode("utf-8-sig").splitlines()) == 1
+
+
+def test_a_name_with_a_control_character_is_refused_and_changes_nothing(as_user, cast, hall):
+    url = reverse("surveys:item_edit", args=[hall.mpp.pk, "agency", hall.pln.pk])
+    response = as_user(cast.coordinator).post(url, {"name": "PLN\x07", "order": 1, "active": "on"})
+    assert response.status_code == 400 and "karakter kontrol" in response.content.decode()
+    hall.pln.refresh_from_db()
+    assert hall.pln.name == "PT PLN (Persero)"
+    with pytest.raises(DomainError, match="karakter kontrol"):
+        catalogue_save(
+            mpp=hall.mpp,
+            kind="service",
+            item=Service(counter=hall.gerai_pln, name="x\x00"),
+            by=None,
+        )

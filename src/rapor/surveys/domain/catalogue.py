@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from rapor.assessments.domain.errors import DomainError
 from rapor.orgs.models import Organisation
+from rapor.web.texts import text_error
 
 from ..models import Agency, Counter, Kiosk, Mpp, Service, SurveyEvent
 
@@ -86,9 +87,28 @@ def check_operator(pemda: Organisation, operator: Organisation) -> None:
 @transaction.atomic
 def mpp_create(*, pemda: Organisation, operator: Organisation, by: Any, **fields: Any) -> Mpp:
     check_operator(pemda, operator)
-    mpp = Mpp.objects.create(pemda=pemda, operator=operator, **fields)
+    mpp = Mpp(pemda=pemda, operator=operator, **fields)
+    _check_texts("mpp", mpp)
+    mpp.save()
     event_record(mpp=mpp, kind="mpp", by=by, object_id=mpp.pk, after=snapshot(mpp, "mpp"))
     return mpp
+
+
+MULTILINE = {"requirements"}
+
+
+def _check_texts(kind: str, item: Any) -> None:
+    """Every text field of the item follows the project's text rule, whoever calls."""
+    for name in CATALOGUE[kind][1]:
+        value = getattr(item, name)
+        if isinstance(value, str) and (
+            problem := text_error(
+                value,
+                label=str(item._meta.get_field(name).verbose_name),
+                multiline=name in MULTILINE,
+            )
+        ):
+            raise DomainError(problem)
 
 
 def _check_belongs(mpp: Mpp, kind: str, item: Any) -> None:
@@ -117,6 +137,7 @@ def catalogue_save(*, mpp: Mpp, kind: str, item: Any, by: Any) -> Any:
         check_operator(mpp.pemda, item.operator)
     elif kind != "service":
         item.mpp = mpp
+    _check_texts(kind, item)
     _check_belongs(mpp, kind, item)
     before = None
     if item.pk is not None:

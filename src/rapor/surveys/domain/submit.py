@@ -28,6 +28,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from rapor.web.texts import text_error
+
 from ..models import AgeGroup, Channel, Education, Occupation, Rejection, Response, Sex
 from ..questionnaire import QUESTIONNAIRE
 from .guards import address_key, count_rejection, rate_check
@@ -113,9 +115,13 @@ def _parse(data: Mapping[str, Any], ticket: Ticket) -> tuple[dict[str, Any], dic
             "n": MAX_SUGGESTION,
             "len": len(suggestion),
         }
+    elif problem := text_error(suggestion, label=_("Saran"), multiline=True):
+        errors["saran"] = problem  # a control or direction character (PostgreSQL refuses NUL)
     contact = _text(data, "kontak")
     if len(contact) > MAX_CONTACT:
         errors["kontak"] = _("Kontak paling banyak %(n)s karakter.") % {"n": MAX_CONTACT}
+    elif problem := text_error(contact, label=_("Kontak")):
+        errors["kontak"] = problem
     values.update(suggestion=suggestion[:MAX_SUGGESTION], contact=contact[:MAX_CONTACT])
     try:
         values["submission_id"] = uuid.UUID(_text(data, "id")[:36])

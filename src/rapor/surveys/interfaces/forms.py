@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rapor.orgs.models import Organisation
+from rapor.web.texts import SafeText
 
 from ..models import Agency, Counter, FollowUp, Kiosk, Mpp, Publication, Service
 from ..periods import Period, parse_period, recent_periods
@@ -33,6 +34,9 @@ class Styled:
             widget.attrs["class"] = css
             if isinstance(widget, forms.DateInput):
                 widget.format = "%Y-%m-%d"
+            if isinstance(f, forms.CharField) and not isinstance(f, forms.ChoiceField):
+                # the project's one rule for typed text (no control or direction characters)
+                f.validators.append(SafeText(multiline=isinstance(widget, forms.Textarea)))
 
 
 def period_choices(today: dt.date | None = None) -> list[tuple[str, str]]:
