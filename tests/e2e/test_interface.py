@@ -43,7 +43,7 @@ def test_the_language_switch_turns_the_interface_to_english_and_back(people, sho
 
 # The left menu of each demo login (what the role may do somewhere).
 MENUS = {
-    "pimpinan": ["Beranda", "Lembar Kerja", "Ekspor & Impor", "Siklus"],
+    "pimpinan": ["Beranda", "Lembar Kerja", "Ekspor & Impor", "Siklus", "SKM / MPP"],
     "timrb": [
         "Beranda",
         "Tugas Saya",
@@ -53,6 +53,7 @@ MENUS = {
         "Reviu / Verifikasi",
         "Ekspor & Impor",
         "Siklus",
+        "SKM / MPP",
     ],
     "diskominfo": [
         "Beranda",
@@ -61,14 +62,23 @@ MENUS = {
         "Bukti Dukung",
         "Ekspor & Impor",
         "Siklus",
+        "SKM / MPP",
     ],
-    "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Ekspor & Impor", "Siklus"],
-    "evaluator": ["Beranda", "Lembar Kerja", "Ekspor & Impor", "Siklus"],
+    "inspektorat": [
+        "Beranda",
+        "Lembar Kerja",
+        "Reviu / Verifikasi",
+        "Ekspor & Impor",
+        "Siklus",
+        "SKM / MPP",
+    ],
+    "evaluator": ["Beranda", "Lembar Kerja", "Ekspor & Impor", "Siklus", "SKM / MPP"],
     "admin": [
         "Beranda",
         "Lembar Kerja",
         "Ekspor & Impor",
         "Siklus",
+        "SKM / MPP",
         "Kerangka",
         "Organisasi & Pengguna",
     ],

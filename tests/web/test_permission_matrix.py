@@ -57,6 +57,7 @@ from rapor.orgs import permissions
 from rapor.orgs.models import Membership, Organisation
 
 from .fwtext import framework_text
+from .matrix_surveys import SURVEY_MODELS, fill_survey, survey_rows
 
 DAY = dt.date(2024, 5, 20)
 
@@ -111,6 +112,12 @@ ALLOWED_TEXT = """
                       reopen_cycle         other_pemda   .   .   .   .    .    x
                       manage_users         any           .   .   .   .    .    x
                       manage_frameworks    any           .   .   .   .    .    x
+                      view_survey          own           x   x   x   x    x    x
+                      view_survey          other_opd     x   x   x   x    x    x
+                      view_survey          other_pemda   .   .   .   .    .    x
+                      manage_survey        own           .   x   x   .    .    x
+                      manage_survey        other_opd     .   x   .   .    .    x
+                      manage_survey        other_pemda   .   .   .   .    .    x
 """
 
 
@@ -172,6 +179,14 @@ class Target:
     loose: Evidence  # the OPD's evidence uploaded in the cycle, not linked to any question
     submitted: str  # a question of the indicator waiting for the Tim RB's review
     accepted: str  # one accepted by the Tim RB, waiting for the Inspektorat's verification
+    scope: str = ""
+    # the SKM survey's objects of this scope (tests/web/matrix_surveys.py)
+    mpp: Any = None
+    agency: Any = None
+    counter: Any = None
+    service: Any = None
+    kiosk: Any = None
+    followup: Any = None
 
 
 @dataclass
@@ -270,13 +285,17 @@ def build_world(media_root: str) -> World:
         organisation=kota, framework=fw, year=2024, by=users["tim_rb"], **dates
     )
     far_cycle = cycle_create(organisation=far, framework=fw, year=2024, by=users["admin"], **dates)
+    targets = {
+        "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
+        "other_opd": _fill(own_cycle, "A1.2", other_opd, dinkes, users["tim_rb"]),
+        "other_pemda": _fill(far_cycle, "A1.1", far_opd, None, users["admin"]),
+    }
+    for scope, t in targets.items():
+        t.scope = scope
+        fill_survey(t, t.opd, users["admin"], f"MPP {t.opd.label} {t.pemda.name}")
     world = World(
         users=users,
-        targets={
-            "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
-            "other_opd": _fill(own_cycle, "A1.2", other_opd, dinkes, users["tim_rb"]),
-            "other_pemda": _fill(far_cycle, "A1.1", far_opd, None, users["admin"]),
-        },
+        targets=targets,
         framework=fw,
         framework_next=fw_next,
         media_root=media_root,
@@ -335,6 +354,7 @@ def world(
 def in_world(world: World, settings: Any) -> World:
     settings.MEDIA_ROOT = world.media_root  # the world's evidence files live there
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.RAPOR_SURVEY_MIN_SECONDS = 0  # the public survey's submit row posts at once
     return world
 
 
@@ -472,7 +492,8 @@ class View:
     ``get`` / ``post`` name the action the method needs (None: the method is not tested because
     the view does not accept it). ``kind`` says what the object is: a cycle's object ("cycle",
     scopes own / other OPD / other Pemda, or "pemda" when only the Pemda matters), a Pemda
-    chosen in a form ("org"), nothing ("none": lists filtered to the user), or global ("global":
+    chosen in a form ("org"), an MPP of the SKM survey ("mpp": scopes as for a cycle, no stage),
+    nothing ("none": lists filtered to the user), or global ("global":
     frameworks and users are not owned by an organisation).
     """
 
@@ -505,6 +526,7 @@ class View:
         return {
             "cycle": SCOPES,
             "pemda": ("own", "other_pemda"),
+            "mpp": SCOPES,
             "org": ("own", "other_pemda"),
             "none": ("any",),
             "global": ("any",),
@@ -818,6 +840,7 @@ VIEWS: list[View] = [
     View("orgs:overview", "global", get="manage_users"),
     View("orgs:permissions", "global", get="manage_users"),
 ]
+VIEWS += survey_rows(View, PUBLIC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -864,6 +887,7 @@ MODELS = [
     Organisation,
     Membership,
     Job,
+    *SURVEY_MODELS,
 ]
 
 
@@ -890,7 +914,7 @@ def content(response: Any) -> str:
     disconnected. (Calling response.close() here would fire request_finished with it connected
     and, inside the test's transaction, close the PostgreSQL connection.)"""
     if not response.streaming:
-        return response.content.decode()
+        return response.content.decode(errors="replace")  # PDFs too
     return b"".join(response.streaming_content).decode("latin-1")
 
 

@@ -9,7 +9,8 @@ from rapor.orgs.permissions import ACTIONS, ROLE_ACTIONS, can
 from .conftest import make_cycle
 
 CYCLE_MATRIX = {
-    # who: actions allowed on Kota Contoh's cycle in self-assessment
+    # who: actions allowed on Kota Contoh's cycle in self-assessment (the survey actions are
+    # judged on the Pemda too: they come with the role, whatever the object)
     "coordinator": {
         "view_cycle",
         "answer",
@@ -20,10 +21,13 @@ CYCLE_MATRIX = {
         "assign",
         "review",  # the chain runs while the cycle is open
         "manage_cycle",
+        "view_survey",
+        "manage_survey",
     },
-    "opd_member": {"view_cycle"},  # answers and comments on its own assignments only
-    "inspector": {"view_cycle", "view_evidence", "comment", "verify"},
-    "pimpinan": {"view_cycle", "view_evidence"},
+    # answers and comments on its own assignments only; manages an MPP its OPD runs
+    "opd_member": {"view_cycle", "view_survey"},
+    "inspector": {"view_cycle", "view_evidence", "comment", "verify", "view_survey"},
+    "pimpinan": {"view_cycle", "view_evidence", "view_survey"},
     "evaluator": set(),
     "admin": {
         "view_cycle",
@@ -32,6 +36,8 @@ CYCLE_MATRIX = {
         "manage_users",
         "manage_frameworks",
         "view_all_regions",
+        "view_survey",
+        "manage_survey",
     },
     "outsider": set(),
 }

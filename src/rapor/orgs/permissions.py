@@ -36,10 +36,13 @@ ACTIONS: dict[str, Any] = {
     "manage_users": _("mengelola organisasi, pengguna dan peran"),
     "manage_frameworks": _("mengunggah dan mengaktifkan kerangka"),
     "view_all_regions": _("melihat semua wilayah dalam cakupan"),
+    # The SKM survey at the MPP (an Mpp object: its Pemda and the OPD that runs it).
+    "view_survey": _("melihat hasil Survei Kepuasan Masyarakat (SKM) MPP"),
+    "manage_survey": _("mengelola MPP, layanan, survei, tindak lanjut dan publikasi SKM"),
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.PIMPINAN: frozenset({"view_cycle", "view_evidence"}),
+    Role.PIMPINAN: frozenset({"view_cycle", "view_evidence", "view_survey"}),
     Role.TIM_RB: frozenset(
         {
             "view_cycle",
@@ -52,13 +55,26 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "review",
             "submit_cycle",
             "manage_cycle",
+            "view_survey",
+            "manage_survey",
         }
     ),
     Role.TIM_OPD: frozenset(
-        {"view_cycle", "answer", "upload_evidence", "view_evidence", "comment", "submit_answers"}
+        {
+            "view_cycle",
+            "answer",
+            "upload_evidence",
+            "view_evidence",
+            "comment",
+            "submit_answers",
+            "view_survey",
+            "manage_survey",  # OPD-bound: only the team of the OPD that runs the MPP
+        }
     ),
-    Role.INSPEKTORAT: frozenset({"view_cycle", "view_evidence", "comment", "verify"}),
-    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions"}),
+    Role.INSPEKTORAT: frozenset(
+        {"view_cycle", "view_evidence", "comment", "verify", "view_survey"}
+    ),
+    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions", "view_survey"}),
     Role.ADMIN: frozenset(
         {
             "view_cycle",
@@ -68,6 +84,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "manage_users",
             "manage_frameworks",
             "view_all_regions",
+            "view_survey",
+            "manage_survey",
         }
     ),
 }
@@ -93,9 +111,10 @@ SCOPE_LABELS: dict[str, Any] = {
 # Actions that an OPD-scoped role may do only on objects of its own OPD.
 # (Comments too: a Tim OPD comments on its own OPD's questions, and reads every other thread.)
 # Evidence linked to a question is seen by whoever sees the cycle; view_evidence is for items
-# not (yet) linked, which an OPD sees only when they are its own.
+# not (yet) linked, which an OPD sees only when they are its own. An MPP is managed by the team
+# of the OPD that runs it (its "OPD" in scope_target), besides the Tim RB and the admin.
 OPD_BOUND_ACTIONS = frozenset(
-    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment"}
+    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment", "manage_survey"}
 )
 
 # The stage windows: an action on a cycle's object is open only in these stages.

@@ -25,6 +25,7 @@ MENU = [
     ),
     (_("Ekspor & Impor"), "exchange:home_current", "arrow-left-right", "view_cycle"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
+    (_("SKM / MPP"), "surveys:mpps", "emoji-smile", "view_survey"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),
 ]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rapor.orgs",
     "rapor.assessments",
     "rapor.steering",
+    "rapor.surveys",
     "rapor.exchange",
     "rapor.reports",
 ]
@@ -134,6 +135,13 @@ RAPOR_DUE_SOON_DAYS = 7
 # Exports, imports and reports of cycles up to this many questions run in the request; larger
 # ones run as background tasks with a progress bar (rapor.exchange.domain.jobs).
 RAPOR_EXCHANGE_INLINE_QUESTIONS = int(os.environ.get("RAPOR_EXCHANGE_INLINE_QUESTIONS", 400))
+
+# The public SKM survey. Behind a reverse proxy, set RAPOR_TRUSTED_PROXIES to the number of
+# proxies in front of the app: the citizen's address is then read that far from the right of
+# X-Forwarded-For (rate limits count per address). Public links in QR posters use
+# RAPOR_PUBLIC_URL (e.g. https://rapor.example.go.id) when set, else the address of the request.
+RAPOR_TRUSTED_PROXIES = int(os.environ.get("RAPOR_TRUSTED_PROXIES", "0"))
+RAPOR_PUBLIC_URL = os.environ.get("RAPOR_PUBLIC_URL", "").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -5,6 +5,8 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
+    # the public survey first: its submission is the busiest address and resolves in few steps
+    path("", include("rapor.surveys.urls")),
     path("", include("rapor.assessments.urls")),
     path("", include("rapor.exchange.urls")),
     path("", include("rapor.reports.urls")),

@@ -43,6 +43,7 @@ from ..models import Answer, AnswerStatus, Cycle, HistoryEvent
 from .answers import check_late_stage
 from .errors import DomainError, checked_text
 from .history import history_record
+from .scoring import linked_values
 
 State = AnswerStatus.State
 
@@ -244,6 +245,7 @@ def submit(*, cycle: Cycle, question_codes: Iterable[str], by: Any) -> list[Answ
         .exclude(value="")
         .values_list("question_code", flat=True)
     )
+    answered |= set(linked_values(cycle).values)  # fed from another source (the SKM's IKM)
     missing = [c for c in codes if c not in answered]
     if missing:
         raise MissingAnswers(missing)

@@ -7,12 +7,21 @@ calls: a view computes one CycleScore per request and reads every number it show
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
 file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
 score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
+
+Linked values: another app may feed a question from its own data (the SKM survey's IKM feeds a
+public-service input). Such an app registers a provider in ``VALUE_PROVIDERS``; for some cycles
+it returns {cycle id: Linked} (for each cycle {question code: LinkedValue}, read for all the
+cycles at once, so a list of cycles costs no query per cycle), and those values replace the
+stored answers of every level
+before scoring (an overlay: the value follows its source; the source's app records in the
+cycle's history when a link is made, removed or frozen). Every score of a cycle goes through
+``cycle_values``, so every screen, report and forecast sees the same numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapor import engine
@@ -22,12 +31,63 @@ from ..models.answers import LEVEL_ORDER
 
 
 @dataclass(frozen=True)
+class LinkedValue:
+    """A question's value fed from another source, and what people are told about it."""
+
+    value: str
+    """The canonical answer text the engine reads (a number: ``"87.16"``)."""
+    source: str
+    """One line for people: where the value comes from (already in the user's language)."""
+    url: str = ""
+    """Where the source can be seen."""
+    edit_url: str = ""
+    """Where the link is changed or removed."""
+    frozen: bool = False
+    """The value was frozen when the cycle was submitted."""
+
+
+@dataclass(frozen=True)
+class LinkOffer:
+    """A question that another source could feed, and the page that links it."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Linked:
+    values: dict[str, LinkedValue] = field(default_factory=dict)
+    offers: dict[str, LinkOffer] = field(default_factory=dict)
+
+
+# Registered by other apps in their AppConfig.ready() (the surveys app registers the SKM link).
+VALUE_PROVIDERS: list[Callable[[Sequence[Cycle]], dict[int, Linked]]] = []
+
+
+def linked_values_many(cycles: Sequence[Cycle]) -> dict[int, Linked]:
+    """What the registered providers feed into each of ``cycles`` (by cycle id), merged."""
+    merged: dict[int, Linked] = {c.pk: Linked() for c in cycles}
+    for provider in VALUE_PROVIDERS:
+        for pk, found in provider(cycles).items():
+            merged[pk].values.update(found.values)
+            merged[pk].offers.update(found.offers)
+    return merged
+
+
+def linked_values(cycle: Cycle) -> Linked:
+    """What the registered providers feed into ``cycle``."""
+    return linked_values_many([cycle])[cycle.pk]
+
+
+@dataclass(frozen=True)
 class CycleScore:
     framework: engine.Framework
     result: engine.ScoreResult
     nodes: dict[str, engine.NodeExplanation]
     questions: dict[str, engine.QuestionExplanation]
     rejected: dict[str, str] = field(default_factory=dict)
+    linked: Linked = field(default_factory=Linked)
+    """Questions fed from another source (their values replaced the stored answers)."""
 
     @property
     def grade(self) -> engine.GradeBand:
@@ -66,14 +126,31 @@ def score_values(
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
-def cycle_score(
-    cycle: Cycle, *, answers: Iterable[Answer] | None = None, explain: bool = True
-) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query);
-    without ``explain`` the per-question explanations are left empty."""
+def cycle_values(
+    cycle: Cycle, *, answers: Iterable[Answer] | None = None, linked: Linked | None = None
+) -> tuple[dict[str, str], Linked]:
+    """The raw values that score a cycle: stored answers with linked values laid over them
+    (pass rows and linked values already read for many cycles to save the queries)."""
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
-    return score_values(cycle.framework.framework(), effective_values(rows), explain=explain)
+    raw = effective_values(rows)
+    linked = linked if linked is not None else linked_values(cycle)
+    raw.update({code: v.value for code, v in linked.values.items()})
+    return raw, linked
+
+
+def cycle_score(
+    cycle: Cycle,
+    *,
+    answers: Iterable[Answer] | None = None,
+    explain: bool = True,
+    linked: Linked | None = None,
+) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows and linked values already loaded to
+    save the queries); without ``explain`` the per-question explanations are left empty."""
+    raw, linked = cycle_values(cycle, answers=answers, linked=linked)
+    scored = score_values(cycle.framework.framework(), raw, explain=explain)
+    return replace(scored, linked=linked)
