@@ -27,9 +27,10 @@ def test_the_survey_app_has_a_catalogue_of_its_own():
 
 
 def test_the_exchange_and_report_apps_have_catalogues_of_their_own():
-    assert {"exchange/locale/en/LC_MESSAGES/django.po", "reports/locale/en/LC_MESSAGES/django.po"} <= set(
-        NAMES
-    )
+    assert {
+        "exchange/locale/en/LC_MESSAGES/django.po",
+        "reports/locale/en/LC_MESSAGES/django.po",
+    } <= set(NAMES)
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=NAMES)
