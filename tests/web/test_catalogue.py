@@ -6,31 +6,42 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import rapor
 
-PO = Path(rapor.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
+ROOT = Path(rapor.__file__).parent
+PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
+# the project's catalogue and each app's own (a new app keeps its strings in <app>/locale)
+CATALOGUES = sorted(ROOT.glob("**/locale/en/LC_MESSAGES/django.po"))
 
 
-def entries() -> list[str]:
-    return [e for e in PO.read_text(encoding="utf-8").split("\n\n") if "msgid" in e]
+def entries(po: Path = PO) -> list[str]:
+    return [e for e in po.read_text(encoding="utf-8").split("\n\n") if "msgid" in e]
 
 
-def test_every_string_is_translated_and_none_is_fuzzy():
+def test_the_app_catalogues_are_found():
+    assert PO in CATALOGUES and ROOT / "steering/locale/en/LC_MESSAGES/django.po" in CATALOGUES
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_string_is_translated_and_none_is_fuzzy(po):
     untranslated = [
         e
-        for e in entries()[1:]  # the first entry is the header
+        for e in entries(po)[1:]  # the first entry is the header
         if re.search(r'^msgstr(\[0\])? ""$', e.strip().splitlines()[-1])
         and not e.strip().splitlines()[-1].startswith('"')
     ]
     assert not untranslated, "\n\n".join(untranslated[:5])
-    assert not [e for e in entries() if "#, fuzzy" in e]
+    assert not [e for e in entries(po) if "#, fuzzy" in e]
 
 
-def test_the_compiled_catalogue_is_up_to_date():
-    mo = PO.with_suffix(".mo")
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_compiled_catalogue_is_up_to_date(po):
+    mo = po.with_suffix(".mo")
     assert mo.exists() and mo.stat().st_size > 1000
     # the .mo holds every translation of the .po (msgfmt output is deterministic in content)
-    translations = re.findall(r'^msgstr "(.+)"$', PO.read_text(encoding="utf-8"), re.M)
+    translations = re.findall(r'^msgstr(?:\[\d\])? "(.+)"$', po.read_text(encoding="utf-8"), re.M)
     data = mo.read_bytes()
     missing = [t for t in translations if t.encode().replace(b'\\"', b'"') not in data]
     assert not missing[:5], missing[:5]

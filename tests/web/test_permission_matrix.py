@@ -52,6 +52,7 @@ from rapor.assessments.models import (
 from rapor.demo.pdf import tiny_pdf
 from rapor.orgs import permissions
 from rapor.orgs.models import Membership, Organisation
+from rapor.steering.models import PublishedResult, SteeringEvent
 
 from .fwtext import framework_text
 
@@ -105,6 +106,23 @@ ALLOWED_TEXT = """
                       manage_cycle         other_pemda   .   .   .   .    .    x
                       manage_users         any           .   .   .   .    .    x
                       manage_frameworks    any           .   .   .   .    .    x
+                      view_league          own           x   x   x   x    x    x
+                      view_league          other_opd     x   x   x   x    x    x
+                      view_league          other_pemda   .   .   .   .    .    x
+                      view_league          any           x   x   x   x    x    x
+                      record_results       own           .   x   .   .    .    x
+                      record_results       other_opd     .   x   .   .    .    x
+                      record_results       other_pemda   .   .   .   .    .    x
+                      record_results       any           .   x   .   .    .    x
+                      view_dashboard       own           x   x   .   x    .    x
+                      view_dashboard       other_opd     x   x   .   x    .    x
+                      view_dashboard       other_pemda   .   .   .   .    .    x
+                      plan                 own           .   x   .   .    .    .
+                      plan                 other_opd     .   x   .   .    .    .
+                      plan                 other_pemda   .   .   .   .    .    .
+                      simulate             own           x   x   .   .    .    .
+                      simulate             other_opd     x   x   .   .    .    .
+                      simulate             other_pemda   .   .   .   .    .    .
 """
 
 
@@ -131,6 +149,7 @@ OPEN_IN: dict[str, frozenset[str]] = {
     "verify": frozenset({"self_assessment", "review", "verification"}),
     "submit_cycle": frozenset({"verification"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
+    "plan": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
 # Roles that see a cycle only in some stages: an evaluator sees submitted work, never drafts.
 SEES_ONLY: dict[str, frozenset[str]] = {"evaluator": frozenset({"submitted", "closed"})}
@@ -247,6 +266,10 @@ def build_world(media_root: str) -> World:
         organisation=kota, framework=fw, year=2024, by=users["tim_rb"], **dates
     )
     far_cycle = cycle_create(organisation=far, framework=fw, year=2024, by=users["admin"], **dates)
+    for region in (kota, far):
+        PublishedResult.objects.create(
+            organisation=region, year=2023, index="57.83", grade="CC", source="Surat uji"
+        )
     return World(
         users=users,
         targets={
@@ -380,6 +403,15 @@ def framework_upload(t: Target, w: World) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("fw.yaml", text.encode())}
 
 
+def result_form(t: Target, w: World) -> dict[str, Any]:
+    return {"region": t.pemda.pk, "year": 2031, "index": "61,50", "source": "Surat uji"}
+
+
+def result_csv(t: Target, w: World) -> dict[str, Any]:
+    text = f"wilayah,tahun,indeks,sumber\n{t.pemda.name},2031,61.50,Surat uji\n"
+    return {"file": SimpleUploadedFile("hasil.csv", text.encode())}
+
+
 def answer_at(level: str) -> Data:
     def data(t: Target, w: World) -> dict[str, Any]:
         row = Answer.objects.filter(cycle=t.cycle, question_code=t.question, level=level).first()
@@ -420,6 +452,9 @@ class View:
     # user's own review level and the chain refuses the move (the Tim RB "verifying", the
     # Inspektorat "reviewing": the question is not in the state that level works on).
     refused_redirect: Args | None = None
+    # A refused POST may also come back as bad input (400, the page with the problems): a file
+    # naming a region outside the user's reach is a file with a bad row, said row by row.
+    refused_as_bad_input: bool = False
 
     @property
     def label(self) -> str:
@@ -681,6 +716,25 @@ VIEWS: list[View] = [
     ),
     View("orgs:overview", "global", get="manage_users"),
     View("orgs:permissions", "global", get="manage_users"),
+    # Kemudi: league tables, published results, agencies ranked
+    View("steering:league", "none", get=SIGNED_IN),
+    View("steering:results", "global", get="record_results"),
+    View("steering:results", "org", post="record_results", data=result_form, note="form"),
+    View(
+        "steering:results_import",
+        "org",
+        post="record_results",
+        data=result_csv,
+        refused_as_bad_input=True,
+    ),
+    View(
+        "steering:result_delete",
+        "org",
+        post="record_results",
+        args=lambda t, w: [PublishedResult.objects.get(organisation=t.pemda).pk],
+    ),
+    View("steering:agencies_current", "none", get=SIGNED_IN),
+    View("steering:agencies", "pemda", get="view_cycle", args=cycle_args),
 ]
 
 
@@ -721,6 +775,8 @@ MODELS = [
     FrameworkVersion,
     Organisation,
     Membership,
+    PublishedResult,
+    SteeringEvent,
 ]
 
 
@@ -794,6 +850,8 @@ def run_cell(cell: Cell, world: World, client: Client) -> None:
         if view.refused_redirect and cell.who != "anonymous":
             name, *args = view.refused_redirect(t, world)
             refused = refused | {f"redirect {reverse(name, args=args)}"}
+        if view.refused_as_bad_input and cell.who != "anonymous":
+            refused = refused | {"status 400"}
         if got not in refused:
             cell.problems.append(f"{cell}: expected refused ({'/'.join(refused)}), got {got}")
         if before != after:
@@ -856,8 +914,9 @@ def test_every_view_tested_only_by_post_refuses_a_get(in_world):
     """So that no link (or prefetching browser) changes anything."""
     client = Client()
     client.force_login(in_world.users["admin"])
+    with_get = {v.name for v in VIEWS if v.get is not None}
     for view in VIEWS:
-        if view.get is None and view.name not in GET_REDIRECTS:
+        if view.get is None and view.name not in GET_REDIRECTS | with_get:
             url = reverse(view.name, args=view.args(in_world.targets["own"], in_world))
             assert client.get(url).status_code == 405, view.label
 

@@ -23,6 +23,7 @@ MENU = [
         "clipboard-check",
         "review verify",
     ),
+    (_("Peringkat"), "steering:league", "trophy", "view_league"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),

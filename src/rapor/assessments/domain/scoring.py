@@ -10,7 +10,7 @@ file) are left out and listed in ``rejected`` rather than breaking the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,11 +62,37 @@ def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
-def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+def cycle_score(
+    cycle: Cycle,
+    *,
+    answers: Iterable[Answer] | None = None,
+    overrides: Mapping[str, str] | None = None,
+    only: Collection[str] | None = None,
+) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows already loaded to save the query).
+
+    ``only``: count only these questions' answers (e.g. the verified ones); ``overrides``:
+    {question code: value} laid over the stored answers, an empty value clearing one (the
+    what-if sandbox and plans). Nothing is written: overrides exist only in this score.
+    """
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
-    return score_values(cycle.framework.framework(), effective_values(rows))
+    raw = effective_values(rows)
+    if only is not None:
+        raw = {code: value for code, value in raw.items() if code in only}
+    for code, value in (overrides or {}).items():
+        if value:
+            raw[code] = value
+        else:
+            raw.pop(code, None)
+    return score_values(cycle.framework.framework(), raw)
+
+
+def score_with_overrides(
+    cycle: Cycle, overrides: Mapping[str, str], *, answers: Iterable[Answer] | None = None
+) -> CycleScore:
+    """The cycle's score with ``overrides`` laid over its stored answers (what-if)."""
+    return cycle_score(cycle, answers=answers, overrides=overrides)

@@ -48,10 +48,20 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
     data = cycle_data(cycle)
     today = timezone.localdate()
     answered = answered_codes(data.answers.values())
+    opd = request.GET.get("opd", "")
     sections = [
-        (s, [_row(cycle, data, code, today, answered) for code in s.leaves])
+        (s, rows)
         for s in tree(data.framework).sections
+        if (
+            rows := [
+                r
+                for code in s.leaves
+                if (r := _row(cycle, data, code, today, answered))
+                and (not opd or (r["a"] is not None and str(r["a"].opd_id) == opd))
+            ]
+        )
     ]
+    opds = sorted({a.opd for a in data.assignments.values()}, key=lambda o: o.name)
     may_assign = can(request.user, "assign", cycle)
     return render(
         request,
@@ -64,6 +74,8 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
             "area_form": AreaAssignForm(cycle=cycle) if may_assign else None,
             "late_count": sum(1 for _s, rows in sections for r in rows if r["late"]),
             "unassigned": sum(1 for _s, rows in sections for r in rows if r["a"] is None),
+            "opds": opds,
+            "opd": opd,
         },
     )
 
