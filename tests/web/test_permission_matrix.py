@@ -52,7 +52,15 @@ from rapor.assessments.models import (
 from rapor.demo.pdf import tiny_pdf
 from rapor.orgs import permissions
 from rapor.orgs.models import Membership, Organisation
-from rapor.steering.models import PublishedResult, SteeringEvent
+from rapor.steering.domain.plans import plan_make, target_set
+from rapor.steering.models import (
+    EffortInput,
+    PublishedResult,
+    Sandbox,
+    SavedPlan,
+    SteeringEvent,
+    SteeringTarget,
+)
 
 from .fwtext import framework_text
 
@@ -270,6 +278,11 @@ def build_world(media_root: str) -> World:
         PublishedResult.objects.create(
             organisation=region, year=2023, index="57.83", grade="CC", source="Surat uji"
         )
+    for c, by in ((own_cycle, users["tim_rb"]), (far_cycle, users["admin"])):
+        target_set(cycle=c, by=by, grade="BB")
+        plan_make(cycle=c, by=by, peers=[])
+        for user in (*users.values(), dinkes):
+            Sandbox.objects.create(cycle=c, owner=user, overrides={"A2.2.b": "C"})
     return World(
         users=users,
         targets={
@@ -401,6 +414,10 @@ def review_bulk(verb: str) -> Data:
 def framework_upload(t: Target, w: World) -> dict[str, Any]:
     text = framework_text(fid="matrix-upload", version="9")
     return {"file": SimpleUploadedFile("fw.yaml", text.encode())}
+
+
+def plan_args(t: Target, w: World) -> list[Any]:
+    return [t.cycle.pk, SavedPlan.objects.filter(cycle=t.cycle).first().pk]
 
 
 def result_form(t: Target, w: World) -> dict[str, Any]:
@@ -735,6 +752,51 @@ VIEWS: list[View] = [
     ),
     View("steering:agencies_current", "none", get=SIGNED_IN),
     View("steering:agencies", "pemda", get="view_cycle", args=cycle_args),
+    # Rencana: target, efforts, plans; Simulasi
+    View("steering:planner_current", "none", get=SIGNED_IN),
+    View(
+        "steering:planner",
+        "pemda",
+        get="view_dashboard",
+        post="plan",
+        args=cycle_args,
+        data=lambda t, w: {"grade": "B", "rank": "2", "due_date": "2031-05-01"},
+    ),
+    View("steering:plan_make", "pemda", post="plan", args=cycle_args),
+    View(
+        "steering:efforts",
+        "pemda",
+        get="plan",
+        post="plan",
+        args=cycle_args,
+        data=lambda t, w: {"bagian": "A1", "effort-A1.1.a": "2,5"},
+    ),
+    View("steering:plan", "pemda", get="view_dashboard", args=plan_args),
+    View(
+        "steering:plan_apply",
+        "pemda",
+        post="assign",
+        args=plan_args,
+        data=lambda t, w: {"due_date": "2031-05-01"},
+        note="needs plan and assign",
+    ),
+    View("steering:whatif_current", "none", get=SIGNED_IN),
+    View("steering:whatif", "pemda", get="simulate", args=cycle_args),
+    View(
+        "steering:whatif_set",
+        "pemda",
+        post="simulate",
+        args=cycle_args,
+        data=lambda t, w: {"bagian": "A1", "v-A1.1.a": "A"},
+    ),
+    View(
+        "steering:whatif_plan",
+        "pemda",
+        post="simulate",
+        args=cycle_args,
+        data=lambda t, w: {"plan": SavedPlan.objects.filter(cycle=t.cycle).first().pk},
+    ),
+    View("steering:whatif_reset", "pemda", post="simulate", args=cycle_args),
 ]
 
 
@@ -777,6 +839,10 @@ MODELS = [
     Membership,
     PublishedResult,
     SteeringEvent,
+    SteeringTarget,
+    EffortInput,
+    SavedPlan,
+    Sandbox,
 ]
 
 

@@ -24,6 +24,8 @@ MENU = [
         "review verify",
     ),
     (_("Peringkat"), "steering:league", "trophy", "view_league"),
+    (_("Rencana"), "steering:planner_current", "signpost-split", "plan"),
+    (_("Simulasi"), "steering:whatif_current", "sliders2", "simulate"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),

@@ -116,3 +116,39 @@ class ResultsImportForm(forms.Form):
                 _("Berkas terlalu besar (maks. %(n)d KB).") % {"n": MAX_BYTES // 1024}
             )
         return upload
+
+
+DATE = forms.DateInput(attrs={"type": "date", **SMALL}, format="%Y-%m-%d")
+
+
+class TargetForm(forms.Form):
+    grade = forms.ChoiceField(label=_("Predikat target"), required=False, widget=SELECT)
+    rank = forms.IntegerField(
+        label=_("Peringkat di provinsi"),
+        required=False,
+        min_value=1,
+        max_value=99,
+        widget=forms.NumberInput(attrs={**SMALL, "placeholder": _("mis. 3")}),
+    )
+    margin = decimal_field(_("Selisih aman (poin)"), low=0, high=20)
+    score = decimal_field(_("Indeks target"), low=0, high=120)
+    due_date = forms.DateField(label=_("Tanggal target"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, bands: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grade"].choices = [
+            ("", "–"),
+            *[(b.code, f"{b.code} · {b.label}") for b in bands],
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("grade") and data.get("rank") is None and data.get("score") is None:
+            raise forms.ValidationError(_("Pilih predikat, peringkat atau indeks target."))
+        if data.get("margin") is None:
+            data["margin"] = Decimal(0)
+        return data
+
+
+class PlanApplyForm(forms.Form):
+    due_date = forms.DateField(label=_("Tenggat penugasan"), widget=DATE)
