@@ -50,6 +50,7 @@ from rapor.assessments.models import (
     HistoryEvent,
 )
 from rapor.demo.pdf import tiny_pdf
+from rapor.notifications.models import Notification
 from rapor.orgs import permissions
 from rapor.orgs.models import Membership, Organisation
 from rapor.steering.domain.plans import plan_make, target_set
@@ -198,6 +199,8 @@ class World:
     media_root: str
     # every table as it is with all cycles in a stage (each cell starts from one of these)
     baselines: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    who: str = ""
+    """Who the running cell is (for objects that belong to a person: their notification)."""
 
     def baseline(self, stage: str) -> dict[str, list[dict[str, Any]]]:
         if stage not in self.baselines:
@@ -283,6 +286,8 @@ def build_world(media_root: str) -> World:
         plan_make(cycle=c, by=by, peers=[])
         for user in (*users.values(), dinkes):
             Sandbox.objects.create(cycle=c, owner=user, overrides={"A2.2.b": "C"})
+    for user in users.values():
+        Notification.objects.create(user=user, kind="overdue", key="matrix", params={}, url="/")
     return World(
         users=users,
         targets={
@@ -414,6 +419,11 @@ def review_bulk(verb: str) -> Data:
 def framework_upload(t: Target, w: World) -> dict[str, Any]:
     text = framework_text(fid="matrix-upload", version="9")
     return {"file": SimpleUploadedFile("fw.yaml", text.encode())}
+
+
+def own_notification(t: Target, w: World) -> list[Any]:
+    user = w.users.get(w.who, w.users["admin"])
+    return [Notification.objects.get(user=user, key="matrix").pk]
 
 
 def plan_args(t: Target, w: World) -> list[Any]:
@@ -797,6 +807,10 @@ VIEWS: list[View] = [
         data=lambda t, w: {"plan": SavedPlan.objects.filter(cycle=t.cycle).first().pk},
     ),
     View("steering:whatif_reset", "pemda", post="simulate", args=cycle_args),
+    # Notifikasi: one's own only (another person's is a 404, tested in tests/notifications)
+    View("notifications:list", "none", get=SIGNED_IN),
+    View("notifications:read", "none", post=SIGNED_IN, args=own_notification),
+    View("notifications:read_all", "none", post=SIGNED_IN),
 ]
 
 
@@ -843,6 +857,7 @@ MODELS = [
     EffortInput,
     SavedPlan,
     Sandbox,
+    Notification,
 ]
 
 
@@ -890,6 +905,7 @@ class Cell:
 
 def run_cell(cell: Cell, world: World, client: Client) -> None:
     view, t = cell.view, world.targets.get(cell.scope, world.targets["own"])
+    world.who = cell.who
     with transaction.atomic():
         Cycle.objects.update(stage=cell.stage)
         t.cycle.refresh_from_db()

@@ -52,7 +52,11 @@ def layout(request: HttpRequest) -> dict[str, Any]:
         if action is None or any(has_action(user, a) for a in action.split())
     ]
     org = cycle.organisation if cycle else (primary.organisation if primary else None)
+    from rapor.notifications.models import Notification
+
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
     return {
+        "unread_notifications": unread,
         "current_cycle": cycle,
         "current_membership": primary,
         "menu": menu,

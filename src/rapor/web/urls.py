@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("rapor.assessments.urls")),
     path("org/", include("rapor.orgs.urls")),
     path("kemudi/", include("rapor.steering.urls")),
+    path("notifikasi/", include("rapor.notifications.urls")),
     path("masuk/", views.RaporLoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
