@@ -52,7 +52,7 @@ from rapor.assessments.models import (
 from rapor.demo.pdf import tiny_pdf
 from rapor.notifications.models import Notification
 from rapor.orgs import permissions
-from rapor.orgs.models import Membership, Organisation
+from rapor.orgs.models import AccountEvent, Membership, Organisation
 from rapor.steering.domain.plans import plan_make, target_set
 from rapor.steering.models import (
     EffortInput,
@@ -743,6 +743,48 @@ VIEWS: list[View] = [
     ),
     View("orgs:overview", "global", get="manage_users"),
     View("orgs:permissions", "global", get="manage_users"),
+    View(
+        "orgs:users",
+        "global",
+        get="manage_users",
+        post="manage_users",
+        data=lambda t, w: {"username": "baru", "first_name": "Baru", "password": "Sandi-baru-2031"},
+    ),
+    View(
+        "orgs:user",
+        "global",
+        get="manage_users",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"first_name": "Ganti", "email": "ganti@example.org"},
+    ),
+    View(
+        "orgs:user_active",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"active": "0"},
+    ),
+    View(
+        "orgs:user_password",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"password": "Sandi-baru-2031", "again": "Sandi-baru-2031"},
+    ),
+    View(
+        "orgs:user_membership_add",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"organisation": w.targets["other_opd"].opd.pk, "role": "tim_opd"},
+    ),
+    View(
+        "orgs:membership_delete",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [Membership.objects.get(user__username="dinkes").pk],
+    ),
     # Kemudi: league tables, published results, agencies ranked
     View("steering:league", "none", get=SIGNED_IN),
     View("steering:results", "global", get="record_results"),
@@ -858,12 +900,19 @@ MODELS = [
     SavedPlan,
     Sandbox,
     Notification,
+    AccountEvent,
+    get_user_model(),
 ]
 
 
 def snapshot() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table a view might change, values included."""
-    return {m.__name__: list(m.objects.order_by("pk").values()) for m in MODELS}
+    """Every row of every table a view might change, values included (a user's last_login is
+    left out: signing the matrix's people in sets it, outside the cells)."""
+
+    def fields(m: Any) -> list[str]:
+        return [f.attname for f in m._meta.concrete_fields if f.attname != "last_login"]
+
+    return {m.__name__: list(m.objects.order_by("pk").values(*fields(m))) for m in MODELS}
 
 
 def outcome(response: Any) -> str:

@@ -20,11 +20,24 @@ CYCLE_MATRIX = {
         "assign",
         "review",  # the chain runs while the cycle is open
         "manage_cycle",
+        "view_league",
+        "record_results",
+        "view_dashboard",
+        "plan",
+        "simulate",
     },
-    "opd_member": {"view_cycle"},  # answers and comments on its own assignments only
-    "inspector": {"view_cycle", "view_evidence", "comment", "verify"},
-    "pimpinan": {"view_cycle", "view_evidence"},
-    "evaluator": set(),
+    # answers and comments on its own assignments only; the province's league table
+    "opd_member": {"view_cycle", "view_league"},
+    "inspector": {
+        "view_cycle",
+        "view_evidence",
+        "comment",
+        "verify",
+        "view_league",
+        "view_dashboard",
+    },
+    "pimpinan": {"view_cycle", "view_evidence", "view_league", "view_dashboard", "simulate"},
+    "evaluator": set(),  # a draft cycle is closed to the evaluator, whatever the action
     "admin": {
         "view_cycle",
         "view_evidence",
@@ -32,8 +45,12 @@ CYCLE_MATRIX = {
         "manage_users",
         "manage_frameworks",
         "view_all_regions",
+        "view_league",
+        "record_results",
+        "view_dashboard",
     },
-    "outsider": set(),
+    # another Pemda of the same province: only the province-wide league and published results
+    "outsider": {"view_league", "record_results"},
 }
 
 

@@ -82,6 +82,7 @@ class _Builder:
         self.codes: set[str] = set()
         self.scales: dict[str, Scale] = {}
         self.raw_deps: dict[str, Any] = {}
+        self.evidence_required = False
 
     def fail(self, where: str, message: str) -> FrameworkError:
         return FrameworkError(self.source, where, message)
@@ -143,6 +144,10 @@ class _Builder:
         if not isinstance(applies, list):
             raise self.fail("applies_to", "must be a list")
         self.build_scales(raw.get("scales"))
+        # the file's default for its questions (each question may say otherwise)
+        self.evidence_required = self.flag(
+            raw.get("evidence_required"), "evidence_required", "evidence_required", False
+        )
         grading = self.build_grading(raw.get("grades"))
         roots_raw = raw.get("nodes")
         if not isinstance(roots_raw, list) or not roots_raw:
@@ -173,6 +178,7 @@ class _Builder:
             "scales",
             "grades",
             "nodes",
+            "evidence_required",
         }
         return Framework(
             id=fid,
@@ -390,6 +396,12 @@ class _Builder:
             evidence = [evidence]
         if raw.get("depends_on") is not None:
             self.raw_deps[code] = raw["depends_on"]
+        evidence_required = self.flag(
+            raw.get("evidence_required"),
+            code,
+            "evidence_required",
+            self.evidence_required,
+        )
         question = Question(
             code=code,
             text=text,
@@ -400,6 +412,7 @@ class _Builder:
             guidance=str(raw.get("guidance") or ""),
             evidence=tuple(str(e) for e in evidence),
             source=cast(Any, source),
+            evidence_required=evidence_required,
         )
         self.questions[code] = question
         return question

@@ -78,6 +78,9 @@ class Question:
     evidence: tuple[str, ...] = ()
     source: Literal["self", "external"] = "self"
     depends_on: Dependency | None = None
+    evidence_required: bool = False
+    """An answer counts as sent, accepted or verified only with evidence attached (the web
+    refuses the move without it; elsewhere a missing item is only a warning)."""
 
 
 @dataclass(frozen=True)

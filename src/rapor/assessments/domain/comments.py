@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..models import Comment, Cycle, HistoryEvent
-from .errors import DomainError
+from .errors import DomainError, not_a_question
 from .history import history_record
 
 MAX_COMMENT = 2000
@@ -18,11 +19,14 @@ def comment_post(*, cycle: Cycle, question_code: str, text: str, by: Any) -> Com
     """Add a comment to a question's thread."""
     text = text.strip()
     if not text:
-        raise DomainError("a comment needs some text")
+        raise DomainError(_("Komentar kosong: tulis sesuatu dulu."))
     if len(text) > MAX_COMMENT:
-        raise DomainError(f"a comment is at most {MAX_COMMENT} characters")
+        raise DomainError(
+            _("Komentar terlalu panjang: %(n)d huruf, paling banyak %(max)d.")
+            % {"n": len(text), "max": MAX_COMMENT}
+        )
     if question_code not in cycle.framework.framework().questions:
-        raise DomainError(f"{question_code} is not a question of {cycle.framework}")
+        raise DomainError(not_a_question(cycle, question_code))
     comment = Comment.objects.create(cycle=cycle, question_code=question_code, author=by, text=text)
     history_record(
         cycle=cycle,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rapor.orgs.models import Organisation
 
@@ -55,7 +56,7 @@ def cycle_create(
     marked ``needs_reconfirmation``: they count, but someone has to confirm them again.
     """
     if not organisation.is_pemda:
-        raise DomainError(f"{organisation} is not a Pemda")
+        raise DomainError(_("%(org)s bukan Pemda.") % {"org": organisation.name})
     unknown = set(dates) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unknown cycle fields: {sorted(unknown)}")

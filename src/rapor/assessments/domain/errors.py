@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 class DomainError(Exception):
     """An action that the rules refuse; the message is for the user."""
@@ -27,3 +29,7 @@ class Conflict(Exception):
             f"{self.question_code} [{self.level}]: expected version {self.expected_version}, "
             f"stored version {self.theirs.version}"
         )
+
+
+def not_a_question(cycle: Any, code: str) -> str:
+    return _("%(code)s bukan pertanyaan %(fw)s.") % {"code": code, "fw": cycle.framework.name}

@@ -7,7 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from rapor.assessments.access import current_cycle, get_cycle_for_user
+from rapor.assessments.access import (
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+)
 
 from ..pages.agencies import agencies_page
 
@@ -17,7 +21,7 @@ def agencies_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("steering:agencies", cycle.pk)
+    return redirect_keeping_query(request, "steering:agencies", cycle.pk)
 
 
 @login_required

@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rapor.assessments.access import current_cycle, get_cycle_for_user, require
+from rapor.assessments.access import (
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+    require,
+)
 from rapor.assessments.domain.answers import canonical_value
 from rapor.assessments.domain.errors import DomainError
 from rapor.assessments.tree import tree
@@ -29,7 +34,7 @@ def planner_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("steering:planner", cycle.pk)
+    return redirect_keeping_query(request, "steering:planner", cycle.pk)
 
 
 @login_required

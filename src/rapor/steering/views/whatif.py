@@ -10,7 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rapor.assessments.access import current_cycle, get_cycle_for_user
+from rapor.assessments.access import (
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+)
 from rapor.assessments.tree import tree
 
 from ..domain.whatif import SandboxErrors, sandbox_load_plan, sandbox_reset, sandbox_set
@@ -23,7 +27,7 @@ def whatif_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("steering:whatif", cycle.pk)
+    return redirect_keeping_query(request, "steering:whatif", cycle.pk)
 
 
 def _back(cycle, section: str) -> HttpResponse:  # type: ignore[no-untyped-def]

@@ -56,3 +56,14 @@ def node_id(code: str) -> str:
 def decimal(value: str) -> str:
     """A stored number answer ("70.05") as the user writes it ("70,05" in Indonesian)."""
     return value.replace(".", ",") if value and decimal_comma() else value
+
+
+@register.filter
+def notes(version: Any) -> str:
+    """A framework version's notes in the reader's language: the file's ``notes_<language>``
+    (``notes_id``) when it has one, else its ``notes`` as written."""
+    language = (get_language() or "id").split("-")[0]
+    framework = version.framework() if hasattr(version, "framework") else version
+    extra = getattr(framework, "extra", {}) or {}
+    text = extra.get(f"notes_{language}")
+    return str(text) if isinstance(text, str) and text.strip() else str(version.notes or "")
