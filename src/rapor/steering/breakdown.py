@@ -33,12 +33,16 @@ def _fraction(value: Any) -> Fraction | None:
 
 
 def breakdown(score: Any) -> Breakdown | None:
-    """The General/Tematik split of a CycleScore, when its framework has one."""
-    parts = getattr(score.result, "breakdown", None)
-    if parts is None:
+    """General and Tematik of a CycleScore, when its framework splits the index so (the 2023
+    method: two roots that can be adjusted); None for the older frameworks."""
+    fw = score.framework
+    roots = getattr(score.result, "roots", None)
+    if not roots or not getattr(fw, "has_adjustments", False) or len(fw.roots) != 2:
         return None
+    general, tematik = (roots[r.code] for r in fw.roots)
+    to_index = fw.index_scale / fw.max_score
     return Breakdown(
-        _fraction(getattr(parts, "general", None)),
-        _fraction(getattr(parts, "tematik", None)),
-        _fraction(getattr(parts, "adjustment_weight", None)),
+        general.adjusted * to_index,
+        tematik.adjusted * to_index,
+        general.adjustment_weight,
     )

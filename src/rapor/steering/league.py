@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Q
 
@@ -188,6 +188,12 @@ def _live(cycle: Cycle, score: Any) -> Figure:
     )
 
 
+class _Row(NamedTuple):
+    question_code: str
+    level: str
+    value: str
+
+
 def figures(
     regions: Iterable[Organisation], *, year: int, user: Any, latest: bool = False
 ) -> dict[int, Figure]:
@@ -212,14 +218,14 @@ def figures(
             out[rid] = _published(p)
         elif c is not None:
             to_score.append(c)
-    rows: dict[int, list[Answer]] = defaultdict(list)
-    if to_score:
-        for a in Answer.objects.filter(cycle__in=to_score).only(
+    rows: dict[int, list[_Row]] = defaultdict(list)
+    if to_score:  # plain tuples: a league reads thousands of answers, not model instances
+        for cid, code, level, value in Answer.objects.filter(cycle__in=to_score).values_list(
             "cycle_id", "question_code", "level", "value"
         ):
-            rows[a.cycle_id].append(a)
+            rows[cid].append(_Row(code, level, value))
     for c in to_score:
-        out[c.organisation_id] = _live(c, cycle_score(c, answers=rows[c.pk]))
+        out[c.organisation_id] = _live(c, cycle_score(c, answers=rows[c.pk], explain=False))
     return out
 
 

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from .views import agencies, league, planner, whatif
+from .views import agencies, dashboard, league, planner, whatif
 
 app_name = "steering"
 urlpatterns = [
+    path("dasbor/", dashboard.dashboard_current, name="dashboard_current"),
+    path("siklus/<int:pk>/dasbor/", dashboard.dashboard, name="dashboard"),
     path("peringkat/", league.league, name="league"),
     path("hasil-resmi/", league.results, name="results"),
     path("hasil-resmi/impor/", league.results_import_view, name="results_import"),

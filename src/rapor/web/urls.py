@@ -5,6 +5,9 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
+    # Beranda: the dashboard or the work counters, by role (views.home); "assessments:home"
+    # names the same address
+    path("", views.home, name="home"),
     path("", include("rapor.assessments.urls")),
     path("org/", include("rapor.orgs.urls")),
     path("kemudi/", include("rapor.steering.urls")),

@@ -45,7 +45,11 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
-def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
+def score_values(
+    framework: engine.Framework, raw: dict[str, str], *, explain: bool = True
+) -> CycleScore:
+    """Score raw values; ``explain=False`` leaves out the per-node and per-question explanations
+    (a league table or a trend needs the numbers only, and explaining costs more than scoring)."""
     known = {c: v for c, v in raw.items() if c in framework.questions}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
@@ -58,6 +62,8 @@ def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore
             except engine.AnswersError as exc:
                 rejected[code] = str(exc)
     result = engine.score(framework, answers)
+    if not explain:
+        return CycleScore(framework, result, {}, {}, rejected)
     nodes, questions = engine.explain(framework, answers, result)
     return CycleScore(framework, result, nodes, questions, rejected)
 
@@ -68,6 +74,7 @@ def cycle_score(
     answers: Iterable[Answer] | None = None,
     overrides: Mapping[str, str] | None = None,
     only: Collection[str] | None = None,
+    explain: bool = True,
 ) -> CycleScore:
     """Score a cycle from its stored answers (pass rows already loaded to save the query).
 
@@ -88,7 +95,7 @@ def cycle_score(
             raw[code] = value
         else:
             raw.pop(code, None)
-    return score_values(cycle.framework.framework(), raw)
+    return score_values(cycle.framework.framework(), raw, explain=explain)
 
 
 def score_with_overrides(

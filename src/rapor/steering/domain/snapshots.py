@@ -52,8 +52,8 @@ def snapshot_take(
         else list(Answer.objects.filter(cycle=cycle).only("question_code", "level", "value"))
     )
     checked_codes = set(verified) if verified is not None else verified_codes(cycle)
-    everything = cycle_score(cycle, answers=rows)
-    checked = cycle_score(cycle, answers=rows, only=checked_codes)
+    everything = cycle_score(cycle, answers=rows, explain=False)
+    checked = cycle_score(cycle, answers=rows, only=checked_codes, explain=False)
     parts = breakdown(everything)
     snap, _ = DailySnapshot.objects.update_or_create(
         cycle=cycle,

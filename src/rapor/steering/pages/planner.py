@@ -3,6 +3,7 @@ saved plan grouped by agency with effort totals; and the efforts table of one se
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -136,6 +137,11 @@ class PlanPage:
     @property
     def result(self) -> dict[str, Any]:
         return self.plan.result
+
+    @property
+    def target_due(self) -> dt.date | None:
+        raw = self.plan.target.get("due_date")
+        return dt.date.fromisoformat(raw) if raw else None
 
 
 def plan_page(

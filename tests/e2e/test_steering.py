@@ -1,0 +1,139 @@
+"""Steering in a real browser, at a desktop and a phone size: the mayor's Beranda (the
+leadership dashboard), a plan for "B and top three" made in the web by the Tim RB, applied in the
+what-if (it reaches the target), and turned into assignments that show in an agency's Tugas Saya.
+
+Screenshots: test-artifacts/screenshots/<viewport>/6x-*.png (look at them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from rapor.assessments.models import Assignment, Cycle
+from rapor.engine import format_fixed
+from rapor.orgs.models import Organisation
+
+from .conftest import open_menu
+
+pytestmark = pytest.mark.browser
+
+
+def demo_cycle() -> Cycle:
+    """Pangkalpinang's open cycle in the demo."""
+    return (
+        Cycle.objects.filter(organisation__short_name="Pangkalpinang")
+        .exclude(stage__in=["submitted", "closed"])
+        .get()
+    )
+
+
+def shown(value) -> str:  # type: ignore[no-untyped-def]
+    return format_fixed(value, 2, decimal_comma=True)
+
+
+def test_the_mayor_sees_where_the_city_stands_in_one_screen(people, shots, viewport):
+    from rapor.steering.pages.dashboard import dashboard_page
+
+    shots.n = 60
+    page = people.login("pimpinan")
+    cycle = demo_cycle()
+    boss = cycle.organisation.memberships.get(role="pimpinan").user
+    d = dashboard_page(cycle=cycle, user=boss, today=timezone.localdate())
+    expect(page.locator("#dash-index")).to_have_text(shown(d.now.index))
+    expect(page.locator("#dash-verified")).to_contain_text(shown(d.verified.index))
+    expect(page.locator("#gap-grade")).to_contain_text(
+        f"+{shown(d.grade_gap.points)} ke {d.grade_gap.label}"
+    )
+    if d.rank_gap is not None:
+        expect(page.locator("#gap-rank")).to_contain_text(f"ke peringkat {d.rank_gap.label}")
+    expect(page.locator("#dash-rank")).to_contain_text(f"peringkat {d.rank} dari {d.regions}")
+    expect(page.locator("#days-left")).to_contain_text("hari")
+    expect(page.locator("#late .late-agency").first).to_be_visible()
+    expect(page.locator("#priorities .priority").first).to_be_visible()
+    expect(page.locator("canvas#chart-bars")).to_be_visible()
+    # Chart.js drew on the canvas (the data island was read; no inline script is needed)
+    page.wait_for_function(
+        "() => !!window.Chart && Chart.getChart(document.getElementById('chart-trend'))"
+    )
+    shots(page, "dashboard-of-the-mayor")
+    # on a phone the buttons and links of the screen are big enough to tap
+    if viewport == "phone":
+        for locator in (
+            "header .bell",
+            "#late .late-agency a",
+            "header button[type=submit]",
+            "#priorities .priority a",
+            ".agency-name a",
+        ):
+            box = page.locator(locator).first.bounding_box()
+            assert box is not None and box["height"] >= 44, (locator, box)
+
+
+def test_a_plan_for_b_and_top_three_is_made_tried_and_assigned(people, shots, viewport):
+    shots.n = 63
+    rb = people.login("timrb")
+    open_menu(rb, "Rencana")
+    expect(rb.locator("h1")).to_contain_text("Rencana menuju target")
+    rb.get_by_label("Predikat target").select_option("B")
+    rb.get_by_label("Peringkat di provinsi").fill("3")
+    due = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    rb.get_by_label("Tanggal target").fill(due)
+    rb.get_by_role("button", name="Simpan target").click()
+    expect(rb.locator("#target-text")).to_contain_text("predikat B dan peringkat 3 besar")
+    shots(rb, "planner-target")
+    rb.get_by_role("button", name="Buat rencana").click()
+    expect(rb.locator("#plan-summary")).to_contain_text("Target dapat dicapai")
+    expect(rb.locator(".plan-group").first).to_be_visible()
+    shots(rb, "plan-by-agency")
+    # the plan applied in the what-if reaches the target; nothing real changes
+    rb.get_by_role("button", name="Coba di simulasi").click()
+    expect(rb.locator("#target-met")).to_contain_text("target tercapai")
+    shots(rb, "whatif-with-the-plan")
+    rb.go_back()
+    rb.reload()
+    rb.get_by_label("Tenggat penugasan").fill(due)
+    rb.get_by_role("button", name="Tugaskan ke OPD").click()
+    expect(rb.locator("main")).to_contain_text("Rencana dijadikan penugasan")
+    shots(rb, "plan-assigned")
+    # the agencies see it in Tugas Saya with the plan's due date
+    due_date = dt.date.fromisoformat(due)
+    dated = Assignment.objects.filter(due_date=due_date).select_related("opd", "person")
+    assert dated.exists()
+    duk = Organisation.objects.get(short_name="Disdukcapil")
+    mine = [a for a in dated if a.opd == duk]
+    if mine:
+        opd = people.login("disdukcapil")
+        open_menu(opd, "Tugas Saya")
+        row = opd.locator(f'tr.work-item[data-indicator="{mine[0].indicator_code}"]')
+        expect(row).to_contain_text(re.compile(rf"{due_date.day} \w+ {due_date.year}"))
+        shots(opd, "tugas-saya-after-the-plan")
+
+
+def test_the_what_if_moves_index_and_grade_without_touching_the_answers(people, shots, viewport):
+    from rapor.assessments.models import Answer
+
+    shots.n = 68
+    before = list(Answer.objects.order_by("pk").values_list("pk", "value", "version"))
+    boss = people.login("pimpinan")
+    open_menu(boss, "Simulasi")
+    # a question whose answer is not yet its last option: raise it there
+    rows = boss.locator(".whatif-row:has(select)")
+    for i in range(rows.count()):
+        select = rows.nth(i).locator("select")
+        last = select.locator("option").last.get_attribute("value")
+        if select.input_value() != last:
+            question = rows.nth(i).get_attribute("data-question")
+            select.select_option(last)
+            break
+    else:
+        pytest.fail("every question of the first section is at its best")
+    expect(
+        boss.locator(f'.whatif-row[data-question="{question}"] .badge', has_text="diubah")
+    ).to_be_visible()
+    expect(boss.locator("#whatif-score")).to_contain_text("1 jawaban diubah")
+    shots(boss, "whatif-one-change")
+    assert list(Answer.objects.order_by("pk").values_list("pk", "value", "version")) == before
