@@ -137,3 +137,31 @@ def test_the_what_if_moves_index_and_grade_without_touching_the_answers(people, 
     expect(boss.locator("#whatif-score")).to_contain_text("1 jawaban diubah")
     shots(boss, "whatif-one-change")
     assert list(Answer.objects.order_by("pk").values_list("pk", "value", "version")) == before
+
+
+@pytest.mark.parametrize("viewport", ["phone"])  # touch screens only
+def test_on_a_phone_choices_buttons_and_menu_links_are_44_px_to_tap(people, shots, viewport):
+    shots.n = 70
+    opd = people.login("disdukcapil")
+    open_menu(opd, "Lembar Kerja")
+    choice = opd.locator(".question .form-check").first
+    expect(choice).to_be_visible()
+    assert choice.bounding_box()["height"] >= 44
+    radio = choice.locator("input").bounding_box()
+    assert radio["height"] >= 24 and radio["width"] >= 24  # 13–15 px before
+    for button in opd.locator("main .btn-sm").all()[:5]:
+        if button.is_visible():
+            assert button.bounding_box()["height"] >= 44
+    shots(opd, "workspace-tap-targets")
+    rb = people.login("timrb")
+    open_menu(rb, "Reviu / Verifikasi")
+    pick = rb.locator("label.tap-area").first
+    if pick.count():
+        box = pick.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+    toggle = rb.get_by_role("button", name="Menu", exact=True)
+    toggle.click()
+    expect(rb.locator("#sidemenu.collapse.show")).to_be_visible()
+    for link in rb.locator("#sidemenu a.nav-link").all():
+        assert link.bounding_box()["height"] >= 44
+    shots(rb, "menu-tap-targets")
