@@ -88,3 +88,13 @@ def test_a_section_of_a_large_workspace_renders_in_a_bounded_number_of_queries(
     client.get(reverse("assessments:workspace", args=[large.pk]))  # the framework cache is warm
     with django_assert_max_num_queries(15):
         client.get(reverse("assessments:workspace", args=[large.pk]) + "?section=A3")
+
+
+def test_the_cycle_list_scores_every_cycle_in_a_fixed_number_of_queries(as_user, cast):
+    populated_cycle(cast, areas=1, indicators=2, questions=2, year=2023)
+    client = as_user(cast.coordinator)
+    client.get(reverse("assessments:cycles"))  # the framework cache is warm
+    one = count(client, reverse("assessments:cycles"))
+    populated_cycle(cast, areas=2, indicators=3, questions=2, year=2024)
+    client.get(reverse("assessments:cycles"))
+    assert count(client, reverse("assessments:cycles")) == one

@@ -278,7 +278,7 @@ def test_the_login_page_lists_demo_logins_only_when_demo_data_is_loaded(client, 
 
     load_demo()
     html = client.get("/masuk/").content.decode()
-    assert "demo12345" in html and "disdukcapil" in html and "DATA CONTOH (DEMO)" in html
+    assert "demo12345" in html and "diskominfo" in html and "DATA CONTOH (DEMO)" in html
 
 
 def test_indonesian_is_the_default_even_for_an_english_browser(as_user, cast, cycle):

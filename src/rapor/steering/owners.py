@@ -1,8 +1,8 @@
 """Who owns an indicator: its assignment's agency, else the framework's typical owner matched to
 one of the Pemda's agencies (OPDs), else nobody yet.
 
-A framework may name the agency that usually owns an indicator (the 2023 instrument does, as
-free text such as "Bagian Organisasi Setda" or "Dinas Komunikasi dan Informatika"); it is a
+A framework may name the agency that usually owns an indicator (the 2023 files do, as a
+question's ``owner``: "Bagian Organisasi Setda", "Dinas Komunikasi dan Informatika"); it is a
 suggestion, matched to the Pemda's own agencies by name: the full name or the short name, then a
 short name standing as a word in the text ("Setda" in "Bagian Hukum Setda"), then a shared
 beginning of three words or more. Only the first of alternatives ("Bappeda / Dinas Sosial")
@@ -29,14 +29,18 @@ class Owner:
 
 
 def typical_owner(framework: Any, indicator_code: str) -> str:
-    """The framework's typical owner of an indicator (or of its nearest ancestor), if it has one."""
+    """The framework's typical owner of an indicator: its first question's ``owner`` (the 2023
+    files carry it per indicator), else the nearest ancestor node's, if the file names one."""
+    node = framework.nodes[indicator_code]
+    for q in node.questions:
+        if getattr(q, "owner", ""):
+            return str(q.owner)
     code: str | None = indicator_code
     while code is not None:
-        node = framework.nodes[code]
-        text = getattr(node, "owner", None) or getattr(node, "typical_owner", None)
+        text = getattr(framework.nodes[code], "owner", None)
         if text:
             return str(text)
-        code = node.parent
+        code = framework.nodes[code].parent
     return ""
 
 

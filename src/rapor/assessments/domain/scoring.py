@@ -5,7 +5,8 @@ How this works: for each question the answer of the highest review level that ha
 ``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
 calls: a view computes one CycleScore per request and reads every number it shows from it.
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
-file) are left out and listed in ``rejected`` rather than breaking the page.
+file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
+score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def score_values(
 ) -> CycleScore:
     """Score raw values; ``explain=False`` leaves out the per-node and per-question explanations
     (a league table or a trend needs the numbers only, and explaining costs more than scoring)."""
-    known = {c: v for c, v in raw.items() if c in framework.questions}
+    known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
         answers = engine.parse_answers(framework, known)
@@ -62,9 +63,8 @@ def score_values(
             except engine.AnswersError as exc:
                 rejected[code] = str(exc)
     result = engine.score(framework, answers)
-    if not explain:
-        return CycleScore(framework, result, {}, {}, rejected)
-    nodes, questions = engine.explain(framework, answers, result)
+    # a list of cycles shows the index only: explaining every question is for the workspace
+    nodes, questions = engine.explain(framework, answers, result) if explain else ({}, {})
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
@@ -88,14 +88,15 @@ def cycle_score(
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
     raw = effective_values(rows)
-    if only is not None:
-        raw = {code: value for code, value in raw.items() if code in only}
+    fw = cycle.framework.framework()
+    if only is not None:  # the koefisien is not a question with a status: it stays
+        raw = {c: v for c, v in raw.items() if c in only or c in fw.corrections}
     for code, value in (overrides or {}).items():
         if value:
             raw[code] = value
         else:
             raw.pop(code, None)
-    return score_values(cycle.framework.framework(), raw, explain=explain)
+    return score_values(fw, raw, explain=explain)
 
 
 def score_with_overrides(
