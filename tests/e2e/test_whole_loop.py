@@ -65,7 +65,10 @@ def assign_to_diskominfo(page: Page, shots: Any, code: str, due: dt.date) -> Non
     press(page, row.get_by_role("button", name="Ubah"))
     form = page.locator(f"#asg-{node_id(code)} form")
     form.get_by_label("OPD").select_option(label="Dinas Komunikasi dan Informatika")
-    form.get_by_label("Penanggung jawab").select_option(label="Agus Salim")
+    # the person list narrows to the agency chosen, and names each person's agency
+    person = form.get_by_label("Penanggung jawab")
+    expect(person.locator("option")).to_have_count(2)  # "---------" and Diskominfo's one
+    person.select_option(label="Agus Salim · Diskominfo")
     form.get_by_label("Tenggat").fill(due.isoformat())
     shots(page, f"tim-rb-assigns-{code}")
     press(page, form.get_by_role("button", name="Simpan"))

@@ -117,6 +117,9 @@ def test_the_gaps_to_grade_b_and_third_place_are_as_the_mayor_reads_them(cast, c
     assert d.below is None
     assert d.last_year.index == Fraction("57.83") and d.last_year.grade.code == "CC"
     assert (d.last_year_rank, d.last_year_regions, d.last_year_last) == (7, 7, True)
+    # where the story started: 57.83 needed +2.18 for B and +17.32 for third place
+    assert d.last_year_grade_gap.points == Fraction("2.18")
+    assert d.last_year_rank_gap.points == Fraction("17.32")
 
 
 def test_the_page_reads_57_83_cc_last_place_and_the_gaps(as_user, cast, cycle, province):

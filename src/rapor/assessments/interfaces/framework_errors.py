@@ -167,6 +167,42 @@ PATTERNS: list[tuple[str, Any]] = [
         gettext_lazy("jawaban zero_if %(a)s dari %(t)s: %(e)s"),
     ),
     (r"dependency cycle: (?P<c>.+)", gettext_lazy("ketergantungan melingkar: %(c)s")),
+    # the 2023 additions (ratio scales, not applicable, corrections, forecasts, below target)
+    (
+        r"'provisional' must list option codes of this scale",
+        gettext_lazy("'provisional' harus berisi kode pilihan skala ini"),
+    ),
+    (
+        r"scale (?P<s>.+) has an option that reads as 'not applicable'",
+        gettext_lazy("skala %(s)s punya pilihan yang terbaca sebagai 'tidak berlaku'"),
+    ),
+    (
+        r"'forecasts' must be a mapping \{answer: effort\}",
+        gettext_lazy("'forecasts' harus mapping {jawaban: upaya}"),
+    ),
+    (
+        r"'forecasts' (?P<a>.+): the effort must not be negative",
+        gettext_lazy("'forecasts' %(a)s: upaya tidak boleh negatif"),
+    ),
+    (
+        r"must be a list of \{code, name, root, min, max\}",
+        gettext_lazy("harus daftar {code, name, root, min, max}"),
+    ),
+    (
+        r"must be a mapping \{code, name, root, min, max\}",
+        gettext_lazy("harus mapping {code, name, root, min, max}"),
+    ),
+    (
+        r"'root' must be the code of a root node, not (?P<v>.+)",
+        gettext_lazy("'root' harus kode simpul akar, bukan %(v)s"),
+    ),
+    (r"'below_target' must be \{code, label\}", gettext_lazy("'below_target' harus {code, label}")),
+    (
+        r"'conversion' must be range or ratio, not (?P<v>.+)",
+        gettext_lazy("'conversion' harus range atau ratio, bukan %(v)s"),
+    ),
+    (r"a ratio scale needs min >= 0", gettext_lazy("skala ratio perlu min >= 0")),
+    (r"'(?P<key>[^']+)': (?P<e>.+)", gettext_lazy("'%(key)s': %(e)s")),
     (r"not valid YAML: (?P<e>.+)", gettext_lazy("bukan YAML yang sah: %(e)s")),
     (r"cannot read the file: (?P<e>.+)", gettext_lazy("berkas tidak dapat dibaca: %(e)s")),
 ]

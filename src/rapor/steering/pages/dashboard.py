@@ -101,6 +101,8 @@ class Dashboard:
     today: dt.date
     now: Standing
     verified: Standing
+    result: Any
+    """The ScoreResult of all answers (the index_parts tag shows its roots and adjustments)."""
     answered: int
     verified_count: int
     questions: int
@@ -116,6 +118,9 @@ class Dashboard:
     last_year_rank: int | None
     last_year_regions: int
     last_year_official: bool
+    last_year_grade_gap: Gap | None
+    last_year_rank_gap: Gap | None
+    """The same target measured on last year's result and table (where the story started)."""
     bars: list[Bar]
     bars_are_areas: bool
     trend: list[tuple[dt.date, Fraction, Fraction]]
@@ -313,6 +318,15 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
     if own_before is not None:
         ordered = [f.index for f in before.values()]
         last_rank = competition_ranks(ordered)[list(before).index(cycle.organisation_id)]
+    before_standings = _Standings(
+        last_rank,
+        len(before),
+        None,
+        None,
+        sorted(
+            (f.index for rid, f in before.items() if rid != cycle.organisation_id), reverse=True
+        ),
+    )
 
     grade_code = (target.grade if target and target.grade else "") or _next_grade(
         fw, now.grade.code
@@ -345,6 +359,7 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
         today=today,
         now=now,
         verified=_standing(verified),
+        result=data.score.result,
         answered=data.score.result.answered,
         verified_count=len(verified_codes & set(fw.questions)),
         questions=len(fw.questions),
@@ -362,6 +377,12 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
         last_year_rank=last_rank,
         last_year_regions=len(before),
         last_year_official=own_before is not None and not own_before.is_live,
+        last_year_grade_gap=_grade_gap(fw, own_before.index, grade_code)
+        if own_before is not None and grade_code
+        else None,
+        last_year_rank_gap=_rank_gap(own_before.index, rank_goal, before_standings, margin)
+        if own_before is not None and rank_goal
+        else None,
         bars=bars,
         bars_are_areas=are_areas,
         trend=trend,

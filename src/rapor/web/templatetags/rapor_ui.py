@@ -117,3 +117,17 @@ def notes(version: Any) -> str:
     extra = getattr(framework, "extra", {}) or {}
     text = extra.get(f"notes_{language}")
     return str(text) if isinstance(text, str) and text.strip() else str(version.notes or "")
+
+
+@register.simple_tag
+def grade_badge_short(band: Any) -> str:
+    """A grade badge whose label hides on phones (the code stays: never colour alone)."""
+    cls = GRADE_CLASSES.get(band.code, "grade-other")
+    return format_html(
+        '<span class="badge grade {}" title="{}">{}<span class="d-none d-sm-inline"> · {}</span>'
+        "</span>",
+        cls,
+        band.label,
+        band.code,
+        band.label,
+    )

@@ -64,11 +64,15 @@
       if (data.trend.target !== null) {
         sets.push({ label: trend.dataset.target, data: flat(data.trend.target), borderColor: "#d9480f", borderDash: [3, 3], pointRadius: 0 });
       }
+      var day = new Intl.DateTimeFormat(lang === "en" ? "en" : "id-ID", { day: "numeric", month: "short" });
       new Chart(trend, {
         type: "line",
-        data: { labels: data.trend.days, datasets: sets },
+        data: {
+          labels: data.trend.days.map(function (d) { return day.format(new Date(d + "T00:00:00")); }),
+          datasets: sets,
+        },
         options: {
-          scales: { x: { ticks: { maxTicksLimit: 8 } } },
+          scales: { x: { ticks: { maxTicksLimit: narrow ? 4 : 8, maxRotation: 0 } } },
           plugins: {
             tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + fmt.format(c.raw); } } },
           },
