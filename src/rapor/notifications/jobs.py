@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from rapor.assessments.access import cycles_qs
 from rapor.assessments.domain.review import inbox_state
-from rapor.assessments.models import Answer, AnswerStatus, Assignment, Cycle
-from rapor.assessments.queries import indicator_progress
+from rapor.assessments.models import AnswerStatus, Assignment, Cycle
+from rapor.assessments.queries import indicator_progress, states_and_answered
 from rapor.engine import format_fixed
 from rapor.orgs.models import Membership
 
@@ -40,25 +40,11 @@ class Summary:
     cycles: list[str] = field(default_factory=list)
 
 
-def _progress(cycles: list[Cycle]) -> tuple[dict[int, Any], dict[int, set[str]]]:
-    statuses: dict[int, dict[str, AnswerStatus]] = defaultdict(dict)
-    for s in AnswerStatus.objects.filter(cycle__in=cycles):
-        statuses[s.cycle_id][s.question_code] = s
-    answered: dict[int, set[str]] = defaultdict(set)
-    for cid, code in (
-        Answer.objects.filter(cycle__in=cycles)
-        .exclude(value="")
-        .values_list("cycle_id", "question_code")
-    ):
-        answered[cid].add(code)
-    return statuses, answered
-
-
 def remind(*, today: dt.date) -> Summary:
     """Create today's reminders and digests, then hand every pending e-mail to the task."""
     out = Summary()
     cycles = list(cycles_qs().exclude(stage__in=CLOSED))
-    statuses, answered = _progress(cycles)
+    statuses, answered = states_and_answered([c.pk for c in cycles])
     by_id = {c.pk: c for c in cycles}
     soon = today + dt.timedelta(days=REMIND_DAYS)
     assignments = list(
