@@ -46,3 +46,4 @@ requirements:
 bench: install
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/planner.py
+	$(BIN)/python bench/dashboard.py

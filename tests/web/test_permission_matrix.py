@@ -795,6 +795,10 @@ VIEWS: list[View] = [
         post="manage_users",
         args=lambda t, w: [Membership.objects.get(user__username="dinkes").pk],
     ),
+    # Beranda (the dashboard or the work counters, by role) and the dashboard itself
+    View("home", "none", get=SIGNED_IN),
+    View("steering:dashboard_current", "none", get=SIGNED_IN),
+    View("steering:dashboard", "pemda", get="view_dashboard", args=cycle_args),
     # Kemudi: league tables, published results, agencies ranked
     View("steering:league", "none", get=SIGNED_IN),
     View("steering:results", "global", get="record_results"),
