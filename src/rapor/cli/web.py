@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 
 
@@ -39,11 +40,14 @@ def run_demo(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import call_command
 
+    from rapor.assessments.domain.files import cleanup_files
     from rapor.demo import DEMO_PASSWORD, demo_logins, load_demo
 
     call_command("migrate", verbosity=0, interactive=False)
     if args.reset:
         call_command("flush", verbosity=0, interactive=False)
+    # nothing runs yet: whatever an interrupted upload left behind can go
+    cleanup_files(margin=dt.timedelta(0))
     loaded = load_demo()
     print(
         "Rapor demo: data " + ("loaded" if loaded else "already present") + " (DATA CONTOH / DEMO)."

@@ -6,6 +6,7 @@ machine-specific value comes from the environment; no absolute path of any machi
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -121,6 +122,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# A file over 2.5 MB streams into a temporary file here while it arrives; a request that never
+# finishes (a killed server) leaves it behind, and `rapor cleanup` removes it.
+FILE_UPLOAD_TEMP_DIR = os.environ.get("RAPOR_UPLOAD_TEMP_DIR") or str(VAR_DIR / "uploads")
+# (a read-only place: uploads then fail loudly, and the operator sets the variable)
+with contextlib.suppress(OSError):
+    Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_PERMISSIONS = 0o640
 RAPOR_DUE_SOON_DAYS = 7
 

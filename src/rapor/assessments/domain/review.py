@@ -15,6 +15,11 @@ from draft or returned. With the default chain:
     accepted  + accept  → verified   (verifier: verify)  -- the verifier's accept is "verify"
     accepted  + return  → returned   (verifier: verify)
 
+Nobody reviews their own work (separation of duties, enforced here and not only by the screens):
+a level may not accept or return a question whose submission, move to this level, or answer at a
+lower level was made by the same person (``participants``). One Tim RB member may answer for an
+OPD and submit it, but another member has to review it.
+
 Every move is one conditional UPDATE … WHERE version = expected (optimistic locking, as for
 answers): two reviewers acting on the same item cannot both win; the second gets a
 ``StatusConflict`` naming what is stored now. Every move records a history event (before/after).
@@ -36,7 +41,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent
 from .answers import check_late_stage
-from .errors import DomainError, not_a_question
+from .errors import DomainError, checked_text, not_a_question
 from .evidence_rules import require_evidence
 from .history import history_record
 
@@ -57,6 +62,7 @@ LEVEL_RULES: dict[str, LevelRule] = {
     "verifier": LevelRule("verify", State.VERIFIED),
 }
 VERBS = ("submit", "accept", "return")
+MAX_NOTE = 2000
 
 
 @dataclass(frozen=True)
@@ -127,9 +133,40 @@ class WrongState(DomainError):
         )
 
 
+class OwnWork(DomainError):
+    """The user took part in what they are asked to review (answered, submitted or accepted it)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(
+            _(
+                "Anda tidak dapat mereviu atau memverifikasi pekerjaan yang Anda isi, kirim atau "
+                "terima sendiri; mintalah anggota lain."
+            )
+        )
+
+
+def levels_below(levels: list[str], level: str) -> list[str]:
+    return levels[: levels.index(level)] if level in levels else []
+
+
+def participants(status: AnswerStatus, lower_answers: Iterable[Answer]) -> set[int]:
+    """The users whose work a level reviews: who submitted the question, who moved it to this
+    level (the lower level's reviewer), and who wrote its answers at the lower levels."""
+    ids = {status.submitted_by_id, status.updated_by_id}
+    ids.update(a.updated_by_id for a in lower_answers if a.value)
+    return {i for i in ids if i is not None}
+
+
 class NoteRequired(DomainError):
     def __init__(self) -> None:
         super().__init__(_("Tulis catatan untuk OPD: pengembalian memerlukan catatan."))
+
+
+def _check_note(note: str) -> None:
+    if not note.strip():
+        raise NoteRequired()
+    checked_text(note.strip(), label=_("Catatan ini"), multiline=True, max_length=MAX_NOTE)
 
 
 def _status(cycle: Cycle, code: str) -> AnswerStatus:
@@ -152,8 +189,8 @@ def _move(
         raise DomainError(_("Tingkat %(level)s tidak dipakai di siklus ini.") % {"level": level})
     if question_code not in cycle.framework.framework().questions:
         raise DomainError(not_a_question(cycle, question_code))
-    if verb == "return" and not note.strip():
-        raise NoteRequired()
+    if verb == "return":
+        _check_note(note)
     if verb == "accept":
         require_evidence(cycle, [question_code])
     with transaction.atomic():
@@ -163,7 +200,17 @@ def _move(
         move = transitions(cycle.levels).get((status.state, verb))
         if move is None or move.level != level:
             raise WrongState(question_code, status.state, verb, level)
+        if level != "self":
+            lower = Answer.objects.filter(
+                cycle=cycle,
+                question_code=question_code,
+                level__in=levels_below(cycle.levels, level),
+            )
+            if getattr(by, "pk", None) in participants(status, lower):
+                raise OwnWork(question_code)
         changes: dict[str, Any] = {"state": move.to, "updated_by": by}
+        if verb == "submit":
+            changes["submitted_by"] = by
         if verb == "return":
             changes.update(return_note=note.strip(), returned_by=by)
         elif verb == "accept":  # the returned note has been dealt with
@@ -291,8 +338,8 @@ def review_bulk(
     """Accept or return many (question code, expected status version) pairs, item by item."""
     if verb not in ("accept", "return"):
         raise DomainError(_("Tindakan tidak dikenal: %(verb)s") % {"verb": verb})
-    if verb == "return" and not note.strip():
-        raise NoteRequired()
+    if verb == "return":
+        _check_note(note)
     result = BulkResult()
     for code, version in items:
         try:
