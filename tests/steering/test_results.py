@@ -163,3 +163,17 @@ def test_only_the_tim_rb_and_the_admin_record_results(as_user, cast):
     for who in (cast.pimpinan, cast.opd_member, cast.inspector, cast.evaluator):
         assert as_user(who).get(reverse("steering:results")).status_code == 403
     assert as_user(cast.admin).get(reverse("steering:results")).status_code == 200
+
+
+def test_a_source_with_a_control_or_direction_character_is_refused(as_user, cast):
+    client = as_user(cast.coordinator)
+    data = {"region": cast.kota.pk, "year": 2023, "index": "57,83", "source": "Surat\u202eKPK"}
+    response = client.post(reverse("steering:results"), data)
+    assert response.status_code == 400 and "pengatur arah teks" in response.content.decode()
+    text = "wilayah,tahun,indeks,sumber\nKota Contoh,2023,57.83,Surat\x07uji\n"
+    response = upload(client, text)
+    assert (
+        "baris 2, kolom sumber" in response.content.decode()
+        and "karakter kontrol" in response.content.decode()
+    )
+    assert not PublishedResult.objects.exists()

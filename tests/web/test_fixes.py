@@ -310,6 +310,11 @@ class _Any:
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(["X", "Y"])
 
+    def _same(self, *other):  # type: ignore[no-untyped-def]
+        return self
+
+    __add__ = __radd__ = __sub__ = __mul__ = __floordiv__ = __truediv__ = __mod__ = _same
+
     __repr__ = __str__
 
 
@@ -343,5 +348,18 @@ def test_every_message_of_the_framework_loader_has_an_indonesian_text():
         text = eval(compile(ast.Expression(expr), "loader", "eval"), {"type": type}, _Names())
         if not any(p.match(text) for p, _t in _COMPILED):
             untranslated.append(text)
-    # reading a file by path is the command line's business, never the upload's
-    assert untranslated == ["no such file, and no shipped framework of that id"]
+    # reading a file by path is the command line's business, never the upload's; "X X" is a key
+    # with a NumberBoundError's message (the next test gives it real ones)
+    assert sorted(untranslated) == ["X X", "no such file, and no shipped framework of that id"]
+
+
+@pytest.mark.parametrize("number", ["1" * 60, "1e30", "0." + "0" * 30 + "1"])
+def test_a_number_out_of_bounds_in_a_framework_file_is_explained_in_indonesian(number):
+    from rapor.assessments.interfaces.framework_errors import explain
+    from rapor.engine import FrameworkError
+    from rapor.engine.numbers import NumberBoundError, parse_exact
+
+    with pytest.raises(NumberBoundError) as exc:
+        parse_exact(number)
+    refusal = explain(FrameworkError("fw.yaml", "A1", f"weight {exc.value}"))
+    assert refusal.translated and refusal.message.startswith("weight: ")

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rapor.web.texts import SafeText
+
 from .models import Membership, Organisation
 
 SMALL = {"class": "form-control form-control-sm"}
@@ -76,5 +78,9 @@ class MembershipForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Peran"), choices=Membership.Role.choices, widget=SELECT)
     position = forms.CharField(
-        label=_("Jabatan"), max_length=200, required=False, widget=forms.TextInput(attrs=SMALL)
+        label=_("Jabatan"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=SMALL),
+        validators=[SafeText()],
     )

@@ -202,8 +202,51 @@ PATTERNS: list[tuple[str, Any]] = [
         gettext_lazy("'conversion' harus range atau ratio, bukan %(v)s"),
     ),
     (r"a ratio scale needs min >= 0", gettext_lazy("skala ratio perlu min >= 0")),
+    # the bounds (issue 9): long, huge or too fine numbers and texts
+    (
+        r"must be a whole number from 0 to (?P<n>\S+), not (?P<v>.+)",
+        gettext_lazy("harus bilangan bulat 0 sampai %(n)s, bukan %(v)s"),
+    ),
+    (
+        r"the code (?P<c>.+) is longer than (?P<n>\S+) characters",
+        gettext_lazy("kode %(c)s lebih dari %(n)s karakter"),
+    ),
+    (
+        r"option (?P<c>.+) is longer than (?P<n>\S+) characters",
+        gettext_lazy("pilihan %(c)s lebih dari %(n)s karakter"),
+    ),
+    (
+        r"'(?P<key>[^']+)' has (?P<p>.+)",
+        gettext_lazy("'%(key)s' berisi yang tidak diterima: %(p)s"),
+    ),
+    (
+        r"(?P<key>\S+) (?P<v>.+) is longer than (?P<n>\S+) characters",
+        gettext_lazy("%(key)s: %(v)s lebih dari %(n)s karakter"),
+    ),
+    (
+        r"(?P<key>\S+) (?P<v>.+) is too large: at most (?P<n>\S+) digits.*",
+        gettext_lazy("%(key)s: %(v)s terlalu besar: paling banyak %(n)s angka sebelum koma"),
+    ),
+    (
+        r"(?P<key>\S+) the number is too large: at most (?P<n>\S+) digits",
+        gettext_lazy("%(key)s: angka terlalu besar: paling banyak %(n)s angka"),
+    ),
+    (
+        r"(?P<key>\S+) (?P<v>.+) has more than (?P<n>\S+) digits after the point",
+        gettext_lazy("%(key)s: %(v)s lebih dari %(n)s angka di belakang koma"),
+    ),
     (r"'(?P<key>[^']+)': (?P<e>.+)", gettext_lazy("'%(key)s': %(e)s")),
+    (
+        r"not valid YAML: nested too deeply",
+        gettext_lazy("bukan YAML yang sah: bersarang terlalu dalam"),
+    ),
     (r"not valid YAML: (?P<e>.+)", gettext_lazy("bukan YAML yang sah: %(e)s")),
+    (r"the file is larger than (?P<n>\S+) MB", gettext_lazy("berkas lebih besar dari %(n)s MB")),
+    (
+        r"YAML anchors and aliases \(&, \*\) are not allowed",
+        gettext_lazy("anchor dan alias YAML (&, *) tidak diperbolehkan"),
+    ),
+    (r"nested deeper than (?P<n>\S+) levels", gettext_lazy("bersarang lebih dari %(n)s tingkat")),
     (r"cannot read the file: (?P<e>.+)", gettext_lazy("berkas tidak dapat dibaca: %(e)s")),
 ]
 _COMPILED = [(re.compile(f"^{pattern}$", re.S), text) for pattern, text in PATTERNS]

@@ -9,6 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from rapor.web.texts import SafeText
+
 from .results_csv import GRADES, MAX_BYTES, ResultRow
 
 SMALL = {"class": "form-control form-control-sm"}
@@ -56,17 +58,20 @@ class PublishedResultForm(forms.Form):
         required=False,
         max_length=60,
         widget=forms.TextInput(attrs=SMALL),
+        validators=[SafeText()],
     )
     source = forms.CharField(
         label=_("Sumber"),
         max_length=500,
         widget=forms.TextInput(attrs={**SMALL, "placeholder": _("mis. Surat KemenPANRB No. …")}),
+        validators=[SafeText()],
     )
     note = forms.CharField(
         label=pgettext_lazy("field", "Catatan"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={**SMALL, "rows": 2}),
+        validators=[SafeText(multiline=True)],
     )
 
     def __init__(self, *args: Any, regions: Any, **kwargs: Any) -> None:
@@ -107,6 +112,7 @@ class ResultsImportForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.TextInput(attrs=SMALL),
+        validators=[SafeText()],
     )
 
     def clean_file(self) -> Any:

@@ -21,6 +21,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from rapor.orgs.models import Organisation
+from rapor.web.texts import text_error
 
 MAX_BYTES = 512 * 1024
 MAX_ROWS = 2000
@@ -221,11 +222,14 @@ def parse_results_csv(
             row_problems.append(
                 CsvProblem(number, "sumber", _("sumber kosong: setiap hasil perlu sumbernya"))
             )
-        for key, limit in (("sumber", 500), ("kerangka", 60), ("catatan", 2000)):
-            if len(cell(key)) > limit:
-                row_problems.append(
-                    CsvProblem(number, key, _("terlalu panjang (maks. %(n)d huruf)") % {"n": limit})
-                )
+        for key, limit, multiline in (
+            ("sumber", 500, False),
+            ("kerangka", 60, False),
+            ("catatan", 2000, True),
+        ):
+            problem = text_error(cell(key), label=key, multiline=multiline, max_length=limit)
+            if problem:
+                row_problems.append(CsvProblem(number, key, problem))
         if region is not None and "tahun" in values:
             key2 = (region.pk, int(values["tahun"]))
             if key2 in seen:
