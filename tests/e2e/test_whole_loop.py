@@ -79,6 +79,8 @@ def assign_to_diskominfo(page: Page, shots: Any, code: str, due: dt.date) -> Non
     form.get_by_label("Tenggat").fill(due.isoformat())
     shots(page, f"tim-rb-assigns-{code}")
     press(page, form.get_by_role("button", name="Simpan"))
+    # the saved row replaces the form (whose options also name Diskominfo and Agus Salim)
+    expect(row.locator("form")).to_have_count(0)
     expect(row).to_contain_text("Diskominfo")
     expect(row).to_contain_text("Agus Salim")
 
