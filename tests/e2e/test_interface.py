@@ -43,7 +43,7 @@ def test_the_language_switch_turns_the_interface_to_english_and_back(people, sho
 
 # The left menu of each demo login (what the role may do somewhere).
 MENUS = {
-    "pimpinan": ["Beranda", "Lembar Kerja", "Peringkat", "Simulasi", "Siklus"],
+    "pimpinan": ["Beranda", "Lembar Kerja", "Peringkat", "Simulasi", "Siklus", "SKM / MPP"],
     "timrb": [
         "Beranda",
         "Tugas Saya",
@@ -55,8 +55,17 @@ MENUS = {
         "Rencana",
         "Simulasi",
         "Siklus",
+        "SKM / MPP",
     ],
-    "diskominfo": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Peringkat", "Siklus"],
+    "diskominfo": [
+        "Beranda",
+        "Tugas Saya",
+        "Lembar Kerja",
+        "Bukti Dukung",
+        "Peringkat",
+        "Siklus",
+        "SKM / MPP",
+    ],
     "inspektorat": [
         "Beranda",
         "Lembar Kerja",
@@ -64,14 +73,16 @@ MENUS = {
         "Dasbor",
         "Peringkat",
         "Siklus",
+        "SKM / MPP",
     ],
-    "evaluator": ["Beranda", "Lembar Kerja", "Peringkat", "Siklus"],
+    "evaluator": ["Beranda", "Lembar Kerja", "Peringkat", "Siklus", "SKM / MPP"],
     "admin": [
         "Beranda",
         "Lembar Kerja",
         "Dasbor",
         "Peringkat",
         "Siklus",
+        "SKM / MPP",
         "Kerangka",
         "Organisasi & Pengguna",
     ],

@@ -1,5 +1,5 @@
-"""The English catalogue is complete: every Indonesian string has a translation, none is fuzzy,
-and the compiled .mo is not older than the .po."""
+"""The English catalogues are complete: every Indonesian string has a translation, none is fuzzy,
+and the compiled .mo holds the .po. The project's catalogue and each app's own (``<app>/locale``)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,27 @@ import pytest
 import rapor
 
 ROOT = Path(rapor.__file__).parent
-PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-# the project's catalogue and each app's own (a new app keeps its strings in <app>/locale)
-CATALOGUES = sorted(ROOT.glob("**/locale/en/LC_MESSAGES/django.po"))
+CATALOGUES = [
+    ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po",
+    *sorted(ROOT.glob("*/locale/en/LC_MESSAGES/django.po")),
+]
+NAMES = [str(p.relative_to(ROOT)) for p in CATALOGUES]
 
 
-def entries(po: Path = PO) -> list[str]:
+def entries(po: Path) -> list[str]:
     return [e for e in po.read_text(encoding="utf-8").split("\n\n") if "msgid" in e]
 
 
-def test_the_app_catalogues_are_found():
-    assert PO in CATALOGUES and ROOT / "steering/locale/en/LC_MESSAGES/django.po" in CATALOGUES
+def test_the_survey_app_has_a_catalogue_of_its_own():
+    assert "surveys/locale/en/LC_MESSAGES/django.po" in NAMES
 
 
-@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_steering_and_notification_apps_have_catalogues_of_their_own():
+    assert "steering/locale/en/LC_MESSAGES/django.po" in NAMES
+    assert "notifications/locale/en/LC_MESSAGES/django.po" in NAMES
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=NAMES)
 def test_every_string_is_translated_and_none_is_fuzzy(po):
     untranslated = [
         e
@@ -36,7 +43,7 @@ def test_every_string_is_translated_and_none_is_fuzzy(po):
     assert not [e for e in entries(po) if "#, fuzzy" in e]
 
 
-@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("po", CATALOGUES, ids=NAMES)
 def test_the_compiled_catalogue_is_up_to_date(po):
     mo = po.with_suffix(".mo")
     assert mo.exists() and mo.stat().st_size > 1000

@@ -64,6 +64,7 @@ from rapor.steering.models import (
 )
 
 from .fwtext import framework_text
+from .matrix_surveys import SURVEY_MODELS, fill_survey, survey_rows
 
 DAY = dt.date(2024, 5, 20)
 
@@ -135,6 +136,12 @@ ALLOWED_TEXT = """
                       simulate             own           x   x   .   .    .    .
                       simulate             other_opd     x   x   .   .    .    .
                       simulate             other_pemda   .   .   .   .    .    .
+                      view_survey          own           x   x   x   x    x    x
+                      view_survey          other_opd     x   x   x   x    x    x
+                      view_survey          other_pemda   .   .   .   .    .    x
+                      manage_survey        own           .   x   x   .    .    x
+                      manage_survey        other_opd     .   x   .   .    .    x
+                      manage_survey        other_pemda   .   .   .   .    .    x
 """
 
 
@@ -192,6 +199,14 @@ class Target:
     loose: Evidence  # the OPD's evidence uploaded in the cycle, not linked to any question
     submitted: str  # a question of the indicator waiting for the Tim RB's review
     accepted: str  # one accepted by the Tim RB, waiting for the Inspektorat's verification
+    scope: str = ""
+    # the SKM survey's objects of this scope (tests/web/matrix_surveys.py)
+    mpp: Any = None
+    agency: Any = None
+    counter: Any = None
+    service: Any = None
+    kiosk: Any = None
+    followup: Any = None
 
 
 @dataclass
@@ -300,13 +315,17 @@ def build_world(media_root: str) -> World:
             Sandbox.objects.create(cycle=c, owner=user, overrides={"A2.2.b": "C"})
     for user in users.values():
         Notification.objects.create(user=user, kind="overdue", key="matrix", params={}, url="/")
+    targets = {
+        "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
+        "other_opd": _fill(own_cycle, "A1.2", other_opd, dinkes, users["tim_rb"]),
+        "other_pemda": _fill(far_cycle, "A1.1", far_opd, None, users["admin"]),
+    }
+    for scope, t in targets.items():
+        t.scope = scope
+        fill_survey(t, t.opd, users["admin"], f"MPP {t.opd.label} {t.pemda.name}")
     return World(
         users=users,
-        targets={
-            "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
-            "other_opd": _fill(own_cycle, "A1.2", other_opd, dinkes, users["tim_rb"]),
-            "other_pemda": _fill(far_cycle, "A1.1", far_opd, None, users["admin"]),
-        },
+        targets=targets,
         framework=fw,
         framework_next=fw_next,
         media_root=media_root,
@@ -334,6 +353,7 @@ def world(
 def in_world(world: World, settings: Any) -> World:
     settings.MEDIA_ROOT = world.media_root  # the world's evidence files live there
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.RAPOR_SURVEY_MIN_SECONDS = 0  # the public survey's submit row posts at once
     return world
 
 
@@ -471,7 +491,8 @@ class View:
     ``get`` / ``post`` name the action the method needs (None: the method is not tested because
     the view does not accept it). ``kind`` says what the object is: a cycle's object ("cycle",
     scopes own / other OPD / other Pemda, or "pemda" when only the Pemda matters), a Pemda
-    chosen in a form ("org"), nothing ("none": lists filtered to the user), or global ("global":
+    chosen in a form ("org"), an MPP of the SKM survey ("mpp": scopes as for a cycle, no stage),
+    nothing ("none": lists filtered to the user), or global ("global":
     frameworks and users are not owned by an organisation).
     """
 
@@ -507,6 +528,7 @@ class View:
         return {
             "cycle": SCOPES,
             "pemda": ("own", "other_pemda"),
+            "mpp": SCOPES,
             "org": ("own", "other_pemda"),
             "none": ("any",),
             "global": ("any",),
@@ -896,6 +918,7 @@ VIEWS: list[View] = [
     View("notifications:read", "none", post=SIGNED_IN, args=own_notification),
     View("notifications:read_all", "none", post=SIGNED_IN),
 ]
+VIEWS += survey_rows(View, PUBLIC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -944,6 +967,7 @@ MODELS = [
     Notification,
     AccountEvent,
     get_user_model(),
+    *SURVEY_MODELS,
 ]
 
 
@@ -975,7 +999,7 @@ def content(response: Any) -> str:
     disconnected. (Calling response.close() here would fire request_finished with it connected
     and, inside the test's transaction, close the PostgreSQL connection.)"""
     if not response.streaming:
-        return response.content.decode()
+        return response.content.decode(errors="replace")  # PDFs too
     return b"".join(response.streaming_content).decode("latin-1")
 
 

@@ -37,6 +37,12 @@ class CycleData:
     def framework(self) -> Any:
         return self.score.framework
 
+    @property
+    def answered(self) -> set[str]:
+        """Questions with an answer at any level, or a value fed from another source."""
+        linked = {code for code, v in self.score.linked.values.items() if v.value}
+        return answered_codes(self.answers.values()) | linked
+
 
 def _counts(qs: Any) -> dict[str, int]:
     return {r["question_code"]: r["n"] for r in qs.values("question_code").annotate(n=Count("pk"))}

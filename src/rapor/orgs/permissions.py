@@ -41,11 +41,14 @@ ACTIONS: dict[str, Any] = {
     "view_dashboard": _("melihat dasbor pimpinan"),
     "plan": _("menetapkan target dan menyusun rencana"),
     "simulate": _("mencoba simulasi (what-if) tanpa mengubah jawaban"),
+    # The SKM survey at the MPP (an Mpp object: its Pemda and the OPD that runs it).
+    "view_survey": _("melihat hasil Survei Kepuasan Masyarakat (SKM) MPP"),
+    "manage_survey": _("mengelola MPP, layanan, survei, tindak lanjut dan publikasi SKM"),
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.PIMPINAN: frozenset(
-        {"view_cycle", "view_evidence", "view_league", "view_dashboard", "simulate"}
+        {"view_cycle", "view_evidence", "view_league", "view_dashboard", "simulate", "view_survey"}
     ),
     Role.TIM_RB: frozenset(
         {
@@ -64,6 +67,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "view_dashboard",
             "plan",
             "simulate",
+            "view_survey",
+            "manage_survey",
         }
     ),
     Role.TIM_OPD: frozenset(
@@ -75,12 +80,22 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "comment",
             "submit_answers",
             "view_league",
+            "view_survey",
+            "manage_survey",  # OPD-bound: only the team of the OPD that runs the MPP
         }
     ),
     Role.INSPEKTORAT: frozenset(
-        {"view_cycle", "view_evidence", "comment", "verify", "view_league", "view_dashboard"}
+        {
+            "view_cycle",
+            "view_evidence",
+            "comment",
+            "verify",
+            "view_league",
+            "view_dashboard",
+            "view_survey",
+        }
     ),
-    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions", "view_league"}),
+    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions", "view_league", "view_survey"}),
     Role.ADMIN: frozenset(
         {
             "view_cycle",
@@ -93,6 +108,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "view_league",
             "record_results",
             "view_dashboard",
+            "view_survey",
+            "manage_survey",
         }
     ),
 }
@@ -118,9 +135,10 @@ SCOPE_LABELS: dict[str, Any] = {
 # Actions that an OPD-scoped role may do only on objects of its own OPD.
 # (Comments too: a Tim OPD comments on its own OPD's questions, and reads every other thread.)
 # Evidence linked to a question is seen by whoever sees the cycle; view_evidence is for items
-# not (yet) linked, which an OPD sees only when they are its own.
+# not (yet) linked, which an OPD sees only when they are its own. An MPP is managed by the team
+# of the OPD that runs it (its "OPD" in scope_target), besides the Tim RB and the admin.
 OPD_BOUND_ACTIONS = frozenset(
-    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment"}
+    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment", "manage_survey"}
 )
 
 # Actions on figures shared by a province's regions (the league table, the published results)

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapor.assessments.domain.review import final_state
 from rapor.assessments.models import AnswerStatus
-from rapor.assessments.queries import CycleData, answered_codes, indicator_progress, is_late
+from rapor.assessments.queries import CycleData, indicator_progress, is_late
 
 from .league import competition_ranks
 
@@ -68,7 +68,7 @@ def agency_rows(data: CycleData, today: dt.date) -> list[AgencyRow]:
     fw = data.framework
     to_index = fw.index_scale / fw.max_score
     done = final_state(data.cycle.levels)
-    answered = answered_codes(data.answers.values())
+    answered = data.answered
     rows: dict[int | None, AgencyRow] = {}
     for node in fw.nodes.values():
         if not node.is_leaf:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from django.db.models import Q
 
 from rapor.assessments.access import cycles_qs
-from rapor.assessments.domain.scoring import cycle_score
+from rapor.assessments.domain.scoring import cycle_score, linked_values_many
 from rapor.assessments.models import Answer, Cycle
 from rapor.engine import round_half_up
 from rapor.orgs.models import Organisation
@@ -224,8 +224,10 @@ def figures(
             "cycle_id", "question_code", "level", "value"
         ):
             rows[cid].append(_Row(code, level, value))
+    linked = linked_values_many(to_score) if to_score else {}
     for c in to_score:
-        out[c.organisation_id] = _live(c, cycle_score(c, answers=rows[c.pk], explain=False))
+        score = cycle_score(c, answers=rows[c.pk], explain=False, linked=linked[c.pk])
+        out[c.organisation_id] = _live(c, score)
     return out
 
 

@@ -28,6 +28,7 @@ MENU = [
     (_("Rencana"), "steering:planner_current", "signpost-split", "plan"),
     (_("Simulasi"), "steering:whatif_current", "sliders2", "simulate"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
+    (_("SKM / MPP"), "surveys:mpps", "emoji-smile", "view_survey"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),
 ]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rapor.assessments",
     "rapor.steering",
     "rapor.notifications",
+    "rapor.surveys",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,13 @@ with contextlib.suppress(OSError):
 FILE_UPLOAD_PERMISSIONS = 0o640
 RAPOR_DUE_SOON_DAYS = 7
 
+# The public SKM survey. Behind a reverse proxy, set RAPOR_TRUSTED_PROXIES to the number of
+# proxies in front of the app: the citizen's address is then read that far from the right of
+# X-Forwarded-For (rate limits count per address). Public links in QR posters use
+# RAPOR_PUBLIC_URL (e.g. https://rapor.example.go.id) when set, else the address of the request.
+RAPOR_TRUSTED_PROXIES = int(os.environ.get("RAPOR_TRUSTED_PROXIES", "0"))
+RAPOR_PUBLIC_URL = os.environ.get("RAPOR_PUBLIC_URL", "").rstrip("/")
+
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # E-mail (notifications): printed on the console unless an SMTP server is configured.
@@ -146,8 +154,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("RAPOR_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("RAPOR_SMTP_TLS", "1") == "1"
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("RAPOR_EMAIL_FROM", "Rapor <rapor@localhost>")
-# The address people open Rapor at, for the links in e-mails.
-RAPOR_SITE_URL = os.environ.get("RAPOR_SITE_URL", "http://127.0.0.1:8000")
+# The address people open Rapor at, for the links in e-mails (the public address when set).
+RAPOR_SITE_URL = os.environ.get("RAPOR_SITE_URL", "") or RAPOR_PUBLIC_URL or "http://127.0.0.1:8000"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -5,6 +5,8 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
+    # the public survey first: its submission is the busiest address and resolves in few steps
+    path("", include("rapor.surveys.urls")),
     # Beranda: the dashboard or the work counters, by role (views.home); "assessments:home"
     # names the same address
     path("", views.home, name="home"),

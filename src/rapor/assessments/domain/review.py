@@ -44,6 +44,7 @@ from .answers import check_late_stage
 from .errors import DomainError, checked_text, not_a_question
 from .evidence_rules import require_evidence
 from .history import history_record
+from .scoring import linked_values
 
 State = AnswerStatus.State
 
@@ -254,6 +255,7 @@ def submit(*, cycle: Cycle, question_codes: Iterable[str], by: Any) -> list[Answ
         .exclude(value="")
         .values_list("question_code", flat=True)
     )
+    answered |= set(linked_values(cycle).values)  # fed from another source (the SKM's IKM)
     missing = [c for c in codes if c not in answered]
     if missing:
         raise MissingAnswers(missing)

@@ -67,6 +67,16 @@ def line(e: HistoryEvent) -> Line:
         return Line(e.at, who, _("penugasan indikator"), _due(b), _due(a))
     if e.kind == Kind.COMMENTED:
         return Line(e.at, who, _("komentar"), note=a.get("text", ""))
+    if e.kind in (Kind.VALUE_LINKED, Kind.VALUE_UNLINKED, Kind.VALUE_FROZEN):
+        # before/after: {"value": "87.16", "source": "SKM MPP …, Tahun 2026"}
+        return Line(
+            e.at,
+            who,
+            str(e.get_kind_display()),
+            b.get("value", ""),
+            a.get("value", ""),
+            a.get("source") or b.get("source") or "",
+        )
     title = a.get("title") or b.get("title") or ""
     return Line(e.at, who, str(e.get_kind_display()), note=title)
 

@@ -21,7 +21,7 @@ from ..domain.assignments import assign_area, assignment_create
 from ..domain.errors import DomainError
 from ..interfaces.forms import AreaAssignForm, AssignmentForm
 from ..models import Assignment
-from ..queries import answered_codes, cycle_data, indicator_progress, is_late
+from ..queries import cycle_data, indicator_progress, is_late
 from ..tree import tree
 
 
@@ -57,7 +57,7 @@ def _assignments_page(
     """The Penugasan page; after a refused area assignment, with the form as typed."""
     data = cycle_data(cycle)
     today = timezone.localdate()
-    answered = answered_codes(data.answers.values())
+    answered = data.answered
     opd = request.GET.get("opd", "")
     sections = [
         (s, rows)
@@ -134,9 +134,7 @@ def assignment_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             if not request.htmx:
                 return redirect("assessments:assignments", cycle.pk)
             data = cycle_data(cycle)
-            row = _row(
-                cycle, data, code, timezone.localdate(), answered_codes(data.answers.values())
-            )
+            row = _row(cycle, data, code, timezone.localdate(), data.answered)
             return render(
                 request,
                 "assessments/_assignment_row.html",

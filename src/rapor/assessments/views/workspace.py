@@ -20,7 +20,7 @@ from ..access import (
 from ..domain.answers import answer_save
 from ..domain.errors import Conflict, DomainError
 from ..models import Level
-from ..queries import answered_codes, cycle_data
+from ..queries import cycle_data
 from ..tree import tree
 from ..workspace import (
     LEVEL_ACTIONS,
@@ -48,7 +48,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     section = pick_section(
         data, request.GET.get("section", ""), request.GET.get("indicator", ""), request.user
     )
-    answered = answered_codes(data.answers.values())
+    answered = data.answered
     return render(
         request,
         "assessments/workspace.html",
@@ -131,7 +131,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     section_code = tree(data.framework).section_of[q.node]
     context.update(
         saved=True,
-        indicator=indicator_view(request.user, data, q.node, answered_codes(data.answers.values())),
+        indicator=indicator_view(request.user, data, q.node, data.answered),
         nav_row=next(row for row in section_nav(data) if row[0].code == section_code),
     )
     return render(request, "assessments/_answer_saved.html", context)

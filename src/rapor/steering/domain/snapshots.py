@@ -12,7 +12,12 @@ from fractions import Fraction
 
 from rapor.assessments.access import cycles_qs
 from rapor.assessments.domain.review import final_state
-from rapor.assessments.domain.scoring import cycle_score
+from rapor.assessments.domain.scoring import (
+    Linked,
+    cycle_score,
+    linked_values,
+    linked_values_many,
+)
 from rapor.assessments.models import Answer, AnswerStatus, Cycle
 from rapor.engine import round_half_up
 
@@ -44,6 +49,7 @@ def snapshot_take(
     day: dt.date,
     answers: Sequence[Answer] | None = None,
     verified: Collection[str] | None = None,
+    linked: Linked | None = None,
 ) -> DailySnapshot:
     """Record (or update) the cycle's figures for ``day`` through the one scoring path."""
     rows = (
@@ -52,8 +58,9 @@ def snapshot_take(
         else list(Answer.objects.filter(cycle=cycle).only("question_code", "level", "value"))
     )
     checked_codes = set(verified) if verified is not None else verified_codes(cycle)
-    everything = cycle_score(cycle, answers=rows, explain=False)
-    checked = cycle_score(cycle, answers=rows, only=checked_codes, explain=False)
+    linked = linked if linked is not None else linked_values(cycle)
+    everything = cycle_score(cycle, answers=rows, explain=False, linked=linked)
+    checked = cycle_score(cycle, answers=rows, only=checked_codes, explain=False, linked=linked)
     parts = breakdown(everything)
     snap, _ = DailySnapshot.objects.update_or_create(
         cycle=cycle,
@@ -73,7 +80,7 @@ def snapshot_take(
 
 
 def snapshots_take(*, day: dt.date) -> int:
-    """Snapshot every open cycle: three reads in all, then one write per cycle."""
+    """Snapshot every open cycle: a fixed number of reads in all, then one write per cycle."""
     cycles = list(cycles_qs().exclude(stage__in=OPEN_EXCLUDED))
     answers: dict[int, list[Answer]] = defaultdict(list)
     for a in Answer.objects.filter(cycle__in=cycles).only(
@@ -85,8 +92,11 @@ def snapshots_take(*, day: dt.date) -> int:
         "cycle_id", "question_code", "state"
     ):
         states[cid][code] = state
+    linked = linked_values_many(cycles)
     for c in cycles:
         done = final_state(c.levels)
         verified = {code for code, s in states[c.pk].items() if s == done}
-        snapshot_take(cycle=c, day=day, answers=answers[c.pk], verified=verified)
+        snapshot_take(
+            cycle=c, day=day, answers=answers[c.pk], verified=verified, linked=linked[c.pk]
+        )
     return len(cycles)

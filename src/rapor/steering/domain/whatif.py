@@ -15,8 +15,8 @@ from django.db import transaction
 
 from rapor.assessments.domain.answers import canonical_value
 from rapor.assessments.domain.errors import DomainError
-from rapor.assessments.domain.scoring import effective_values
-from rapor.assessments.models import Answer, Cycle
+from rapor.assessments.domain.scoring import cycle_values
+from rapor.assessments.models import Cycle
 
 from ..models import Sandbox, SavedPlan
 
@@ -30,8 +30,8 @@ class SandboxErrors(DomainError):
 
 
 def real_values(cycle: Cycle) -> dict[str, str]:
-    rows = Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
-    return effective_values(rows)
+    """What the cycle is scored from now: stored answers with linked values laid over them."""
+    return cycle_values(cycle)[0]
 
 
 def sandbox_of(cycle: Cycle, owner: Any) -> Sandbox | None:

@@ -303,7 +303,9 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
     rows = [a for a in data.answers.values()]
     done = final_state(cycle.levels)
     verified_codes = {c for c, s in data.statuses.items() if s.state == done}
-    verified = cycle_score(cycle, answers=rows, only=verified_codes, explain=False)
+    verified = cycle_score(
+        cycle, answers=rows, only=verified_codes, explain=False, linked=data.score.linked
+    )
     now = _standing(data.score)
     target = SteeringTarget.objects.filter(cycle=cycle).first()
 

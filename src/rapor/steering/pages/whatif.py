@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from rapor import engine
-from rapor.assessments.domain.scoring import CycleScore, cycle_score, effective_values
+from rapor.assessments.domain.scoring import CycleScore, cycle_score, cycle_values
 from rapor.assessments.models import Answer, Cycle
 from rapor.assessments.tree import Section, tree
 from rapor.engine import planner
@@ -85,8 +85,9 @@ def whatif_page(
     rows_db = list(Answer.objects.filter(cycle=cycle).only("question_code", "level", "value"))
     sandbox = Sandbox.objects.filter(cycle=cycle, owner=user).select_related("from_plan").first()
     overrides = dict(sandbox.overrides) if sandbox else {}
-    real = cycle_score(cycle, answers=rows_db)
-    simulated = cycle_score(cycle, answers=rows_db, overrides=overrides)
+    values, linked = cycle_values(cycle, answers=rows_db)
+    real = cycle_score(cycle, answers=rows_db, linked=linked)
+    simulated = cycle_score(cycle, answers=rows_db, overrides=overrides, linked=linked)
     peers = peers_for(cycle, user)
     t = tree(fw)
     chosen = next((s for s in t.sections if s.code == section), None)
@@ -94,7 +95,6 @@ def whatif_page(
         first = next((fw.questions[c].node for c in fw.questions if c in overrides), None)
         code = t.section_of.get(first or "", t.sections[0].code)
         chosen = next(s for s in t.sections if s.code == code)
-    values = effective_values(rows_db)
     problems, typed = problems or {}, typed or {}
     rows = []
     for leaf in chosen.leaves:
