@@ -47,3 +47,4 @@ bench: install
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/planner.py
 	$(BIN)/python bench/exchange.py
+	$(BIN)/python bench/dashboard.py

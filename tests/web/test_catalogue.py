@@ -33,6 +33,11 @@ def test_the_exchange_and_report_apps_have_catalogues_of_their_own():
     } <= set(NAMES)
 
 
+def test_the_steering_and_notification_apps_have_catalogues_of_their_own():
+    assert "steering/locale/en/LC_MESSAGES/django.po" in NAMES
+    assert "notifications/locale/en/LC_MESSAGES/django.po" in NAMES
+
+
 @pytest.mark.parametrize("po", CATALOGUES, ids=NAMES)
 def test_every_string_is_translated_and_none_is_fuzzy(po):
     untranslated = [

@@ -21,14 +21,35 @@ CYCLE_MATRIX = {
         "assign",
         "review",  # the chain runs while the cycle is open
         "manage_cycle",
+        "view_league",
+        "record_results",
+        "view_dashboard",
+        "plan",
+        "simulate",
         "view_survey",
         "manage_survey",
     },
-    # answers and comments on its own assignments only; manages an MPP its OPD runs
-    "opd_member": {"view_cycle", "view_survey"},
-    "inspector": {"view_cycle", "view_evidence", "comment", "verify", "view_survey"},
-    "pimpinan": {"view_cycle", "view_evidence", "view_survey"},
-    "evaluator": set(),
+    # answers and comments on its own assignments only; the province's league table; manages
+    # an MPP its OPD runs
+    "opd_member": {"view_cycle", "view_league", "view_survey"},
+    "inspector": {
+        "view_cycle",
+        "view_evidence",
+        "comment",
+        "verify",
+        "view_league",
+        "view_dashboard",
+        "view_survey",
+    },
+    "pimpinan": {
+        "view_cycle",
+        "view_evidence",
+        "view_league",
+        "view_dashboard",
+        "simulate",
+        "view_survey",
+    },
+    "evaluator": set(),  # a draft cycle is closed to the evaluator, whatever the action
     "admin": {
         "view_cycle",
         "view_evidence",
@@ -36,10 +57,14 @@ CYCLE_MATRIX = {
         "manage_users",
         "manage_frameworks",
         "view_all_regions",
+        "view_league",
+        "record_results",
+        "view_dashboard",
         "view_survey",
         "manage_survey",
     },
-    "outsider": set(),
+    # another Pemda of the same province: only the province-wide league and published results
+    "outsider": {"view_league", "record_results"},
 }
 
 

@@ -123,3 +123,23 @@ def is_due_soon(assignment: Assignment, progress: Progress, today: dt.date) -> b
 def answered_codes(answers: Any) -> set[str]:
     """Question codes with an answer at any level."""
     return {a.question_code for a in answers if a.value}
+
+
+def states_and_answered(
+    cycle_ids: Any,
+) -> tuple[dict[int, dict[str, AnswerStatus]], dict[int, set[str]]]:
+    """For many cycles at once (two queries): each cycle's statuses by question, and the
+    questions answered at any level."""
+    from collections import defaultdict
+
+    statuses: dict[int, dict[str, AnswerStatus]] = defaultdict(dict)
+    for s in AnswerStatus.objects.filter(cycle_id__in=cycle_ids):
+        statuses[s.cycle_id][s.question_code] = s
+    answered: dict[int, set[str]] = defaultdict(set)
+    for cid, code in (
+        Answer.objects.filter(cycle_id__in=cycle_ids)
+        .exclude(value="")
+        .values_list("cycle_id", "question_code")
+    ):
+        answered[cid].add(code)
+    return statuses, answered

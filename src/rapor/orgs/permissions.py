@@ -36,13 +36,20 @@ ACTIONS: dict[str, Any] = {
     "manage_users": _("mengelola organisasi, pengguna dan peran"),
     "manage_frameworks": _("mengunggah dan mengaktifkan kerangka"),
     "view_all_regions": _("melihat semua wilayah dalam cakupan"),
+    "view_league": _("melihat peringkat wilayah provinsi"),
+    "record_results": _("mencatat hasil resmi wilayah provinsi"),
+    "view_dashboard": _("melihat dasbor pimpinan"),
+    "plan": _("menetapkan target dan menyusun rencana"),
+    "simulate": _("mencoba simulasi (what-if) tanpa mengubah jawaban"),
     # The SKM survey at the MPP (an Mpp object: its Pemda and the OPD that runs it).
     "view_survey": _("melihat hasil Survei Kepuasan Masyarakat (SKM) MPP"),
     "manage_survey": _("mengelola MPP, layanan, survei, tindak lanjut dan publikasi SKM"),
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.PIMPINAN: frozenset({"view_cycle", "view_evidence", "view_survey"}),
+    Role.PIMPINAN: frozenset(
+        {"view_cycle", "view_evidence", "view_league", "view_dashboard", "simulate", "view_survey"}
+    ),
     Role.TIM_RB: frozenset(
         {
             "view_cycle",
@@ -55,6 +62,11 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "review",
             "submit_cycle",
             "manage_cycle",
+            "view_league",
+            "record_results",
+            "view_dashboard",
+            "plan",
+            "simulate",
             "view_survey",
             "manage_survey",
         }
@@ -67,14 +79,23 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "view_evidence",
             "comment",
             "submit_answers",
+            "view_league",
             "view_survey",
             "manage_survey",  # OPD-bound: only the team of the OPD that runs the MPP
         }
     ),
     Role.INSPEKTORAT: frozenset(
-        {"view_cycle", "view_evidence", "comment", "verify", "view_survey"}
+        {
+            "view_cycle",
+            "view_evidence",
+            "comment",
+            "verify",
+            "view_league",
+            "view_dashboard",
+            "view_survey",
+        }
     ),
-    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions", "view_survey"}),
+    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions", "view_league", "view_survey"}),
     Role.ADMIN: frozenset(
         {
             "view_cycle",
@@ -84,6 +105,9 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "manage_users",
             "manage_frameworks",
             "view_all_regions",
+            "view_league",
+            "record_results",
+            "view_dashboard",
             "view_survey",
             "manage_survey",
         }
@@ -117,6 +141,11 @@ OPD_BOUND_ACTIONS = frozenset(
     {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment", "manage_survey"}
 )
 
+# Actions on figures shared by a province's regions (the league table, the published results)
+# reach every region of the membership's province, whatever the role's own scope ("all" stays
+# all). A league table shows each region's index, never its answers (steering/league.py).
+PROVINCE_WIDE_ACTIONS = frozenset({"view_league", "record_results"})
+
 # The stage windows: an action on a cycle's object is open only in these stages.
 STAGE_ACTIONS: dict[str, frozenset[str]] = {
     # The chain runs while the cycle is open: what an OPD submits can be reviewed and verified
@@ -132,6 +161,8 @@ STAGE_ACTIONS: dict[str, frozenset[str]] = {
     "submit_cycle": frozenset({"verification"}),
     "reopen_cycle": frozenset({"submitted", "closed"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
+    # targets, efforts and plans steer an open cycle; a submitted one is history
+    "plan": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
 
 # Roles that see a cycle only in some stages (an evaluator sees submitted work, never drafts).
@@ -166,11 +197,19 @@ def _target(obj: Any) -> tuple[int | None, int | None, str | None, str]:
     return pemda_id, opd_id, stage, path
 
 
+def province_path(org: Organisation) -> str:
+    """The path of the province an organisation lies in (its top Pemda when it has none)."""
+    first = org.path.split("/")[1] if org.path.count("/") > 1 else ""
+    return f"/{first}/" if first else org.path
+
+
 def _in_scope(m: Membership, scope: str, action: str, target: tuple[Any, ...]) -> bool:
     pemda_id, opd_id, _stage, path = target
     org = m.organisation
     if scope == "all":
         return True
+    if action in PROVINCE_WIDE_ACTIONS:
+        return bool(path) and path.startswith(province_path(org))
     if scope == "regions":
         return bool(path) and path.startswith(org.path)
     if scope == "own_pemda":

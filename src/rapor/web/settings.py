@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rapor.orgs",
     "rapor.assessments",
     "rapor.steering",
+    "rapor.notifications",
     "rapor.surveys",
     "rapor.exchange",
     "rapor.reports",
@@ -144,6 +145,22 @@ RAPOR_TRUSTED_PROXIES = int(os.environ.get("RAPOR_TRUSTED_PROXIES", "0"))
 RAPOR_PUBLIC_URL = os.environ.get("RAPOR_PUBLIC_URL", "").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# E-mail (notifications): printed on the console unless an SMTP server is configured.
+EMAIL_HOST = os.environ.get("RAPOR_SMTP_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("RAPOR_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("RAPOR_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RAPOR_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("RAPOR_SMTP_TLS", "1") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("RAPOR_EMAIL_FROM", "Rapor <rapor@localhost>")
+# The address people open Rapor at, for the links in e-mails (the public address when set).
+RAPOR_SITE_URL = os.environ.get("RAPOR_SITE_URL", "") or RAPOR_PUBLIC_URL or "http://127.0.0.1:8000"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

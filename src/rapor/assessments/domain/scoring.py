@@ -20,7 +20,7 @@ cycle's history when a link is made, removed or frozen). Every score of a cycle 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -109,6 +109,8 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
 def score_values(
     framework: engine.Framework, raw: dict[str, str], *, explain: bool = True
 ) -> CycleScore:
+    """Score raw values; ``explain=False`` leaves out the per-node and per-question explanations
+    (a league table or a trend needs the numbers only, and explaining costs more than scoring)."""
     known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
@@ -127,16 +129,27 @@ def score_values(
 
 
 def cycle_values(
-    cycle: Cycle, *, answers: Iterable[Answer] | None = None, linked: Linked | None = None
+    cycle: Cycle,
+    *,
+    answers: Iterable[Answer] | None = None,
+    linked: Linked | None = None,
+    only: Collection[str] | None = None,
 ) -> tuple[dict[str, str], Linked]:
     """The raw values that score a cycle: stored answers with linked values laid over them
-    (pass rows and linked values already read for many cycles to save the queries)."""
+    (pass rows and linked values already read for many cycles to save the queries).
+
+    ``only``: count only these questions' stored answers (e.g. the verified ones); the
+    koefisien is not a question with a status and stays, and a linked value counts as it is
+    (a measured value, not an answer waiting for review)."""
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
     raw = effective_values(rows)
+    if only is not None:
+        fw = cycle.framework.framework()
+        raw = {c: v for c, v in raw.items() if c in only or c in fw.corrections}
     linked = linked if linked is not None else linked_values(cycle)
     raw.update({code: v.value for code, v in linked.values.items()})
     return raw, linked
@@ -148,9 +161,27 @@ def cycle_score(
     answers: Iterable[Answer] | None = None,
     explain: bool = True,
     linked: Linked | None = None,
+    overrides: Mapping[str, str] | None = None,
+    only: Collection[str] | None = None,
 ) -> CycleScore:
     """Score a cycle from its stored answers (pass rows and linked values already loaded to
-    save the queries); without ``explain`` the per-question explanations are left empty."""
-    raw, linked = cycle_values(cycle, answers=answers, linked=linked)
+    save the queries); without ``explain`` the per-question explanations are left empty.
+
+    ``only``: see ``cycle_values``; ``overrides``: {question code: value} laid over everything,
+    an empty value clearing one (the what-if sandbox and plans). Nothing is written: overrides
+    exist only in this score."""
+    raw, linked = cycle_values(cycle, answers=answers, linked=linked, only=only)
+    for code, value in (overrides or {}).items():
+        if value:
+            raw[code] = value
+        else:
+            raw.pop(code, None)
     scored = score_values(cycle.framework.framework(), raw, explain=explain)
     return replace(scored, linked=linked)
+
+
+def score_with_overrides(
+    cycle: Cycle, overrides: Mapping[str, str], *, answers: Iterable[Answer] | None = None
+) -> CycleScore:
+    """The cycle's score with ``overrides`` laid over its stored answers (what-if)."""
+    return cycle_score(cycle, answers=answers, overrides=overrides)

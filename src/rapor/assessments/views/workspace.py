@@ -10,7 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, require
+from ..access import (
+    answer_target,
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+    require,
+)
 from ..domain.answers import answer_save
 from ..domain.errors import Conflict, DomainError
 from ..models import Level
@@ -31,7 +37,7 @@ def workspace_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("assessments:workspace", cycle.pk)
+    return redirect_keeping_query(request, "assessments:workspace", cycle.pk)
 
 
 @login_required
