@@ -949,6 +949,7 @@ VIEWS: list[View] = [
     View("steering:dashboard", "pemda", get="view_dashboard", args=cycle_args),
     # Kemudi: league tables, published results, agencies ranked
     View("steering:league", "none", get=SIGNED_IN),
+    View("exchange:league_csv", "none", get=SIGNED_IN),
     View("steering:results", "global", get="record_results"),
     View("steering:results", "org", post="record_results", data=result_form, note="form"),
     View(

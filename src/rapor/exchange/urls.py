@@ -11,6 +11,7 @@ urlpatterns = [
     path("siklus/<int:pk>/pertukaran/jawaban.csv", views.answers_csv, name="answers_csv"),
     path("siklus/<int:pk>/pertukaran/bukti-dukung.csv", views.evidence_csv, name="evidence_csv"),
     path("siklus/<int:pk>/pertukaran/bukti-dukung.zip", views.bundle, name="bundle"),
+    path("peringkat/unduh.csv", views.league_csv, name="league_csv"),
     path("pekerjaan/<int:job_id>/", views.job_detail, name="job"),
     path("pekerjaan/<int:job_id>/unduh/", views.job_download, name="job_download"),
     path("pekerjaan/<int:job_id>/terapkan/", views.import_apply, name="import_apply"),

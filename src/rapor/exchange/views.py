@@ -8,9 +8,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -164,6 +165,24 @@ def evidence_csv(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for_user(request, pk)
     name = f"bukti-dukung-{cycle.organisation.label}-{cycle.year}.csv"
     return csv_response(name, tables.evidence_header(), tables.evidence_rows(cycle, request.user))
+
+
+@login_required
+def league_csv(request: HttpRequest) -> HttpResponse:
+    """The league table the Peringkat page shows (same choice of province and year)."""
+    from rapor.steering.pages.league import league_page
+
+    page = league_page(
+        user=request.user,
+        province=request.GET.get("provinsi"),
+        year=request.GET.get("tahun"),
+        cycle=current_cycle(request),
+        today=timezone.localdate(),
+    )
+    if page.league is None:
+        raise Http404("no league to show")
+    name = f"peringkat-{page.league.province.name}-{page.league.year}.csv"
+    return csv_response(name, tables.league_header(), tables.league_rows(page.league))
 
 
 @login_required

@@ -101,3 +101,43 @@ def evidence_rows(cycle: Cycle, user: Any) -> Iterator[list[Any]]:
             ev.url,
             ev.sha256,
         ]
+
+
+def league_header() -> list[str]:
+    return [
+        _("peringkat"),
+        _("wilayah"),
+        _("tahun"),
+        _("RB General"),
+        _("RB Tematik"),
+        _("bobot penyesuaian"),
+        _("indeks"),
+        _("predikat"),
+        _("sumber"),
+        _("peringkat tahun lalu"),
+        _("indeks tahun lalu"),
+    ]
+
+
+def league_rows(league: Any) -> Iterator[list[Any]]:
+    """The rows of a league table (steering's), ranked regions first."""
+
+    def number(value: Any) -> Any:
+        return "" if value is None else Decimal(format_fixed(value, 2))
+
+    for row in league.rows:
+        f, last = row.figure, row.last
+        parts = f.parts if f is not None else None
+        yield [
+            row.rank or "",
+            row.region.name,
+            f.year if f is not None else league.year,
+            number(parts.general if parts else None),
+            number(parts.tematik if parts else None),
+            number(parts.adjustment_weight if parts else None),
+            number(f.index if f is not None else None),
+            f.grade.code if f is not None and f.grade is not None else "",
+            f.source_text if f is not None else "",
+            row.last_rank or "",
+            number(last.index if last is not None else None),
+        ]
