@@ -13,7 +13,7 @@ from ..pages.verification import verification_report
 def verification_pdf(*, cycle, opd=None) -> bytes:  # type: ignore[no-untyped-def]
     report = verification_report(cycle=cycle, opd=opd)
     return render_pdf(
-        "reports/verification.html",
+        "reports/print/verification.html",
         {
             "report": report,
             "organisation_name": report.organisation_name,
