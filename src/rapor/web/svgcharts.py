@@ -107,8 +107,10 @@ def line_chart(
     step = max(1, len(labels) // 8)
     for i, label in enumerate(labels):
         if i % step == 0 or i == len(labels) - 1:
+            # the last label ends at the plot's edge: centred, it would run off the picture
+            anchor = "end" if i == len(labels) - 1 and i > 0 else "middle"
             parts.append(
-                f'<text x="{x(i):.1f}" y="{top + plot_h + 12}" text-anchor="middle">'
+                f'<text x="{x(i):.1f}" y="{top + plot_h + 12}" text-anchor="{anchor}">'
                 f"{escape(label)}</text>"
             )
     for n, s in enumerate(series):
