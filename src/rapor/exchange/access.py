@@ -2,7 +2,7 @@
 
 A job is its owner's alone: anyone else gets 404, and so does the owner once they may no longer
 see the job's cycle (a result holds the cycle's answers). An instrument import needs
-``manage_frameworks``. Importing answers needs ``answer`` somewhere in the cycle (the Tim RB for
+``manage_frameworks``, the leadership report ``view_dashboard`` on its cycle. Importing answers needs ``answer`` somewhere in the cycle (the Tim RB for
 the whole Pemda, a Tim OPD for its own OPD); each answer is then checked on its own question,
 as the workspace checks a save (``domain.lke_import``).
 """
@@ -40,5 +40,9 @@ def get_job_for_user(request: HttpRequest, job_id: int) -> Job:
     if job.cycle is not None and not can(request.user, "view_cycle", job.cycle):
         raise Http404("no such job")
     if job.kind == Job.Kind.IMPORT_INSTRUMENT and not has_action(request.user, "manage_frameworks"):
+        raise Http404("no such job")
+    if job.kind == Job.Kind.REPORT_LEADERSHIP and not can(
+        request.user, "view_dashboard", job.cycle
+    ):  # the report holds the dashboard: for who may still see it
         raise Http404("no such job")
     return job

@@ -27,6 +27,7 @@ class Job(models.Model):
         IMPORT_ANSWERS = "import_answers", _("Impor jawaban dari LKE")
         IMPORT_INSTRUMENT = "import_instrument", _("Impor kerangka dari LKE")
         REPORT_VERIFICATION = "report_verification", _("Laporan verifikasi Inspektorat (PDF)")
+        REPORT_LEADERSHIP = "report_leadership", _("Laporan pimpinan (PDF)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("menunggu")

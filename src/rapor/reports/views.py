@@ -27,3 +27,18 @@ def verification(request: HttpRequest, pk: int) -> HttpResponse:
     )
     job_dispatch(job, inline=cycle.framework.question_count <= inline_limit())
     return _after_start(job)
+
+
+@login_required
+@require_POST
+def leadership(request: HttpRequest, pk: int) -> HttpResponse:
+    """The leadership report: for who may see the dashboard it is built on."""
+    cycle = get_cycle_for_user(request, pk, "view_dashboard")
+    job = job_start(
+        kind=Job.Kind.REPORT_LEADERSHIP,
+        owner=request.user,
+        cycle=cycle,
+        params={"language": get_language()},
+    )
+    job_dispatch(job, inline=cycle.framework.question_count <= inline_limit())
+    return _after_start(job)

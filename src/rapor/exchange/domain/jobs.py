@@ -35,6 +35,7 @@ RUNNERS: dict[str, str] = {
     Job.Kind.IMPORT_ANSWERS: "rapor.exchange.domain.lke_import.run_preview",
     Job.Kind.IMPORT_INSTRUMENT: "rapor.exchange.domain.instrument.run",
     Job.Kind.REPORT_VERIFICATION: "rapor.reports.domain.verification.run",
+    Job.Kind.REPORT_LEADERSHIP: "rapor.reports.domain.leadership.run",
 }
 
 

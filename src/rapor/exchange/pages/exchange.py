@@ -21,6 +21,8 @@ class ExchangePage:
     cycle: Cycle
     previous: Cycle | None
     may_import: bool
+    may_lead: bool
+    """May see the dashboard, so may make the leadership report."""
     areas: list[tuple[str, str]]
     export_form: ExportLkeForm
     report_form: VerificationReportForm
@@ -50,6 +52,7 @@ def exchange_page(*, cycle: Cycle, user: Any, import_form: Any = None) -> Exchan
         cycle=cycle,
         previous=previous,
         may_import=importing,
+        may_lead=can(user, "view_dashboard", cycle),
         areas=areas,
         export_form=ExportLkeForm(initial={"previous": previous is not None}),
         report_form=VerificationReportForm(opds=opds_of(cycle)),
