@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -78,9 +80,19 @@ def test_the_mayor_sees_where_the_city_stands_in_one_screen(people, shots, viewp
             "header button[type=submit]",
             "#priorities .priority a",
             ".agency-name a",
+            "#leadership-report button",
         ):
             box = page.locator(locator).first.bounding_box()
             assert box is not None and box["height"] >= 44, (locator, box)
+    # the same screen on paper: the leadership report, made at once and downloaded
+    with page.expect_download() as download:
+        page.locator("#leadership-report button").click()
+    assert download.value.suggested_filename == "laporan-pimpinan-Pangkalpinang-2024.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
+    # and on Ekspor & Impor, beside the other reports
+    page.goto(reverse("exchange:home", args=[cycle.pk]))
+    expect(page.locator("#leadership-report button")).to_be_visible()
+    shots(page, "exchange-page-of-the-mayor")
 
 
 def test_a_plan_for_b_and_top_three_is_made_tried_and_assigned(people, shots, viewport):

@@ -358,7 +358,8 @@ def build_world(media_root: str) -> World:
 
 
 def _jobs(t: Target, owner: Any) -> dict[str, Job]:
-    """A finished export (with its file) and a previewed import of one change, by ``owner``."""
+    """A finished export and leadership report (with their files) and a previewed import of one
+    change, by ``owner``."""
     export = Job.objects.create(
         kind=Job.Kind.EXPORT_LKE, owner=owner, cycle=t.cycle, status=Job.Status.DONE
     )
@@ -371,7 +372,12 @@ def _jobs(t: Target, owner: Any) -> dict[str, Job]:
         kind=Job.Kind.IMPORT_ANSWERS, owner=owner, cycle=t.cycle, status=Job.Status.DONE,
         result=plan,
     )  # fmt: skip
-    return {"export": export, "import": preview}
+    leadership = Job.objects.create(
+        kind=Job.Kind.REPORT_LEADERSHIP, owner=owner, cycle=t.cycle, status=Job.Status.DONE
+    )
+    job_result_file(leadership, "laporan.pdf", b"%PDF matrix", "application/pdf")
+    leadership.save()
+    return {"export": export, "import": preview, "leadership": leadership}
 
 
 @pytest.fixture(scope="module")
@@ -880,6 +886,13 @@ VIEWS: list[View] = [
     View("exchange:job", "job", get=OWNER, args=job_args("export")),
     View("exchange:job_download", "job", get=OWNER, args=job_args("export")),
     View(
+        "exchange:job_download",
+        "job",
+        get=OWNER,
+        args=job_args("leadership"),
+        note="leadership report: the owner while they see the dashboard",
+    ),
+    View(
         "exchange:import_apply",
         "job",
         post=OWNER_ANSWERING,
@@ -887,6 +900,7 @@ VIEWS: list[View] = [
         stages=("self_assessment", "closed"),
     ),
     View("reports:verification", "pemda", post="view_cycle", args=cycle_args),
+    View("reports:leadership", "pemda", post="view_dashboard", args=cycle_args),
     View(
         "exchange:instrument_import",
         "global",
