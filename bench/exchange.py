@@ -8,7 +8,8 @@
    of rb-2014 (two blocks, every question answered, styles, drop-downs, live formulas) as
    `rapor export lke` writes it. LibreOffice runs with a profile of its own, warmed up first.
 2. (unless --no-web) on a 150-question assessment in a throwaway SQLite database: the LKE
-   export, the LKE import (read, preview, apply), the answers CSV and the verification PDF.
+   export, the LKE import (read, preview, apply), the answers CSV, the verification PDF and the
+   leadership PDF.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The web side of bench/exchange.py: a 150-question assessment (rb-2014, 151 questions, every one
 answered, three OPDs, some reviewed and verified) in a throwaway SQLite database, and the time of
-its LKE export, its LKE import (read, preview, apply 50 changes), its answers CSV and its
-verification PDF. Each is the median of a few runs, warm (the framework already parsed)."""
+its LKE export, its LKE import (read, preview, apply 50 changes), its answers CSV, its
+verification PDF and its leadership PDF. Each is the median of a few runs, warm (the framework already parsed)."""
 
 from __future__ import annotations
 
@@ -98,6 +98,7 @@ def web_timings() -> None:
         from rapor.exchange.domain.lke_import import apply_import, preview
         from rapor.exchange.models import Job
         from rapor.lke import read_lke_workbook
+        from rapor.reports.domain.leadership import leadership_pdf
         from rapor.reports.domain.verification import verification_pdf
 
         cycle, rb = _assessment()
@@ -132,3 +133,5 @@ def web_timings() -> None:
         print(f"answers_csv_ms={answers_csv * 1000:.0f}")
         verification_pdf(cycle=cycle)  # warm: WeasyPrint imported and its fonts found
         print(f"verification_pdf_ms={_median(lambda: verification_pdf(cycle=cycle), 3) * 1000:.0f}")
+        leadership = _median(lambda: leadership_pdf(cycle=cycle, user=rb), 3)
+        print(f"leadership_pdf_ms={leadership * 1000:.0f}")
