@@ -92,7 +92,8 @@ def test_libreoffice_recomputes_the_2023_workbook_to_rapors_numbers(
     fid: str, recalculated: dict[str, Path]
 ) -> None:
     """Each question's ratio and points, each node's points and excluded weight, each root's
-    adjustment weight and adjusted score, the total, the index and the grade."""
+    adjustment weight and adjusted score (with its koefisien), the total, the index and the
+    grade."""
     from rapor.engine.model import NOT_APPLICABLE
     from rapor.engine.scoring import coefficient, question_points
     from rapor.lke import export2023 as X
@@ -101,6 +102,7 @@ def test_libreoffice_recomputes_the_2023_workbook_to_rapors_numbers(
     answers = varied_answers(fw)
     result = score(fw, answers)
     assert any(r.rescaled for r in result.roots.values())  # the answers exercise the rescale
+    assert any(r.correction for r in result.roots.values())  # … and the koefisien (KOEF)
     d = fw.decimals
     ratio, points, excluded = (X.block_column(1, c) for c in (X.RATIO, X.POINTS, X.EXCLUDED))
     wrong: list[str] = []

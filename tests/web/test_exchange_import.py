@@ -5,6 +5,7 @@ OPD permissions, stage rules), recorded in the history."""
 from __future__ import annotations
 
 import io
+from fractions import Fraction
 
 import openpyxl
 import pytest
@@ -256,3 +257,37 @@ def test_a_2023_workbook_imports_not_applicable_and_leaves_the_koefisien_to_the_
     client.post(reverse("exchange:import_apply", args=[Job.objects.get().pk]))
     stored = {(a.question_code, a.value) for a in Answer.objects.filter(cycle=cycle)}
     assert stored == {(external, "n/a"), ("G.A.1", "2")}
+
+
+def test_a_2023_export_carries_the_koefisien_and_imports_back_unchanged(as_user, cast, tmp_path):
+    """The koefisien the Tim RB set is written in its row (KOEF), the workbook read back scores
+    the cycle's index, and uploading it again changes nothing and refuses nothing."""
+    from rapor.assessments.domain.corrections import correction_save
+    from rapor.assessments.domain.frameworks import framework_register
+    from rapor.assessments.domain.scoring import cycle_score
+    from rapor.engine import parse_answers, score, shipped_framework_path
+    from rapor.lke import read_lke_workbook
+
+    from .conftest import make_cycle
+
+    text = shipped_framework_path("rb-2023-kabkota").read_text(encoding="utf-8")
+    cycle = make_cycle(cast, framework_register(text=text, source="rb-2023-kabkota.yaml")[0])
+    save(cycle, "G.A.1", "2", cast.coordinator)
+    correction_save(cycle=cycle, code="KOEF", value="-1.5", by=cast.coordinator,
+                    expected_version=0)  # fmt: skip
+    path = tmp_path / "lke.xlsx"
+    path.write_bytes(cycle_workbook(cycle))
+
+    read = read_lke_workbook(path)
+
+    fw = cycle.framework.framework()
+    expected = cycle_score(cycle).result
+    assert expected.roots["G"].correction == Fraction(-3, 2)
+    assert read.problems == [] and read.answers["KOEF"] == "-1.5"
+    assert score(fw, parse_answers(fw, read.answers)).index == expected.index
+    client = as_user(cast.coordinator)
+    before = snapshot()
+    upload(client, cycle, path.read_bytes())
+    result = Job.objects.get().result
+    assert result["changes"] == [] and result["refused"] == [] and result["problems"] == []
+    assert snapshot() == before
