@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -138,3 +139,27 @@ def test_a_large_cycles_report_runs_as_a_background_task(as_user, cast, cycle, s
     as_user(cast.pimpinan).post(reverse("reports:leadership", args=[cycle.pk]))
     job = Job.objects.get()
     assert job.status == "done" and job.result_name == "laporan-pimpinan-Kota-Contoh-2024.pdf"
+
+
+def test_with_the_database_queue_the_worker_makes_the_report_in_the_askers_language(
+    as_user, cast, cycle, settings, tmp_path
+):
+    """Production's task backend: the request only queues the job (its page shows it waiting);
+    `rapor worker`'s loop (django-tasks-db's, run here in the test's process) makes the PDF,
+    in the language of whoever asked."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.RAPOR_EXCHANGE_INLINE_QUESTIONS = 0
+    client = as_user(cast.pimpinan)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.post(reverse("reports:leadership", args=[cycle.pk]))
+    job = Job.objects.get()
+    assert job.status == "queued" and response["Location"] == reverse("exchange:job", args=[job.pk])
+
+    with translation.override("id"):  # the worker's own language is not the asker's
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+    job.refresh_from_db()
+    assert job.status == "done"
+    file = client.get(reverse("exchange:job_download", args=[job.pk]))
+    text = pdf_text(b"".join(file.streaming_content), tmp_path)
+    assert "Leadership Report" in text and "Page 1 of" in text
