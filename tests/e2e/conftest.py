@@ -75,10 +75,12 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture
-def demo(transactional_db: None, live_server: Any) -> Any:
-    """The demo data (Pangkalpinang's 2024 cycle mid self-assessment) behind a live server."""
+def demo(transactional_db: None, live_server: Any, settings: Any) -> Any:
+    """The demo data (Pangkalpinang's 2024 cycle mid self-assessment) behind a live server, in a
+    demo installation (the login page lists the demo logins)."""
     from rapor.demo import load_demo
 
+    settings.RAPOR_DEMO = True
     load_demo()
     return live_server
 

@@ -20,6 +20,7 @@ CYCLE_MATRIX = {
         "assign",
         "review",  # the chain runs while the cycle is open
         "manage_cycle",
+        "use_two_factor",
     },
     "opd_member": {"view_cycle"},  # answers and comments on its own assignments only
     "inspector": {"view_cycle", "view_evidence", "comment", "verify"},
@@ -32,6 +33,7 @@ CYCLE_MATRIX = {
         "manage_users",
         "manage_frameworks",
         "view_all_regions",
+        "use_two_factor",
     },
     "outsider": set(),
 }

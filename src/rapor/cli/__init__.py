@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rapor.engine import RaporInputError
 
-from . import frameworks, plan, score, skm, web
+from . import frameworks, plan, score, serve, skm, web
 
 
 class UsageError(Exception):
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rapor", description="Rapor: Reformasi Birokrasi evaluation, scoring and planning."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (frameworks, score, skm, plan, web):
+    for module in (frameworks, score, skm, plan, web, serve):
         module.register(sub)
     return parser
 

@@ -35,6 +35,7 @@ ACTIONS: dict[str, Any] = {
     "manage_users": _("mengelola organisasi, pengguna dan peran"),
     "manage_frameworks": _("mengunggah dan mengaktifkan kerangka"),
     "view_all_regions": _("melihat semua wilayah dalam cakupan"),
+    "use_two_factor": _("memakai verifikasi dua langkah (kode dari aplikasi autentikator)"),
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -51,6 +52,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "review",
             "submit_cycle",
             "manage_cycle",
+            "use_two_factor",
         }
     ),
     Role.TIM_OPD: frozenset(
@@ -66,6 +68,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "manage_users",
             "manage_frameworks",
             "view_all_regions",
+            "use_two_factor",
         }
     ),
 }
