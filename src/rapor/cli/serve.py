@@ -77,9 +77,32 @@ def prepare(*, workers: int | None, collectstatic: bool) -> int:
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         raise _usage_error("the database needs migrating first: rapor manage migrate")
     connection.close()  # gunicorn forks the workers: none may share this connection
-    if collectstatic:
+    if collectstatic and not static_is_current():
         call_command("collectstatic", interactive=False, verbosity=0)
     return count
+
+
+def static_is_current() -> bool:
+    """True when the collected files are newer than every static source file and none is new:
+    collecting again (hashing and compressing some 12 MB) would change nothing."""
+    import json
+
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    ignore = apps.get_app_config("staticfiles").ignore_patterns  # as collectstatic ignores
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    try:
+        collected_at = manifest.stat().st_mtime
+        collected = set(json.loads(manifest.read_text(encoding="utf-8"))["paths"])
+    except (OSError, ValueError, KeyError):
+        return False
+    for finder in get_finders():
+        for path, storage in finder.list(ignore):
+            if path not in collected or storage.get_modified_time(path).timestamp() > collected_at:
+                return False
+    return True
 
 
 def serve(*, bind: list[str], workers: int) -> None:

@@ -66,8 +66,10 @@ class JsonFormatter(logging.Formatter):
         if isinstance(request, HttpRequest):
             entry["method"] = request.method
             entry["path"] = request.path
-            user = getattr(request, "user", None)
-            if user is not None and getattr(user, "is_authenticated", False):
+            # only a user already read: resolving request.user would query the database,
+            # which may be what just failed
+            user = getattr(request, "_cached_user", None)
+            if user is not None and user.is_authenticated:
                 entry["user_id"] = user.pk
             entry.setdefault("request_id", getattr(request, "request_id", ""))
         for key, value in vars(record).items():

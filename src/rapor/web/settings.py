@@ -52,7 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "rapor.web.logs.RequestIdMiddleware",  # first: every log line of a request carries its id
+    "rapor.web.middleware.HeadWithoutBodyMiddleware",
+    "rapor.web.logs.RequestIdMiddleware",  # early: every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rapor.web.security.ContentSecurityPolicyMiddleware",
@@ -146,7 +147,6 @@ deployment.ensure_directory(STATIC_ROOT)  # whitenoise reads it at start, collec
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = deployment.storages()
-WHITENOISE_MANIFEST_STRICT = False  # a file not collected gets its plain name: staticfiles.py
 
 RAPOR_EVIDENCE_MAX_BYTES = int(os.environ.get("RAPOR_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024))
 # Uploads: the evidence limit is enforced while the file streams in (the first handler drops a
