@@ -107,6 +107,9 @@ class People:
     def __init__(self, browser: Browser, base_url: str, viewport: str) -> None:
         self.browser, self.base_url, self.viewport = browser, base_url, viewport
         self.contexts: list[BrowserContext] = []
+        # What the Content-Security-Policy blocked on any page (Chromium says so on the console):
+        # an inline script, style or handler that slipped into a template or a swap.
+        self.blocked: list[str] = []
 
     def page(self) -> Page:
         context = self.browser.new_context(
@@ -117,7 +120,14 @@ class People:
         )
         context.set_default_timeout(TIMEOUT_MS)
         self.contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: self.blocked.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None,
+        )
+        return page
 
     def login(self, username: str, password: str = PASSWORD) -> Page:
         """A new person signs in through the login page, as anyone would."""
@@ -165,6 +175,7 @@ def people(
     failed = request.node.stash.get(FAILED, False)
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)
     crowd.close(request.config.rootpath / "test-artifacts" / "failures" / name if failed else None)
+    assert not crowd.blocked, "the Content-Security-Policy blocked:\n" + "\n".join(crowd.blocked)
 
 
 @pytest.fixture
