@@ -1,18 +1,16 @@
 """Static files with hashed names (cached for a year by browsers), compressed by whitenoise.
 
-A page naming a file missing from the manifest (added without collecting again) would be an
-error page; it gets the file's plain address instead (served, not cached long) and a log line,
-so a forgotten ``collectstatic`` costs one file's caching, not the site.
+A page naming a file missing from the manifest (added after the last ``collectstatic``) would be
+an error page; it gets the file's plain address instead (served, but not cached for long), so a
+missed collection costs one file's caching, not the site. ``rapor serve`` collects whenever the
+sources changed, so this is a last resort, and it stays quiet: whitenoise itself asks for names
+that are not in the manifest when it sorts hashed files from plain ones at start.
 """
 
 from __future__ import annotations
 
-import logging
-
 from django.core.files.storage import FileSystemStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
-
-log = logging.getLogger("rapor.web")
 
 
 class StaticStorage(CompressedManifestStaticFilesStorage):
@@ -20,5 +18,4 @@ class StaticStorage(CompressedManifestStaticFilesStorage):
         try:
             return str(super().url(name, force))
         except ValueError:
-            log.error("static file not collected: %s (run rapor manage collectstatic)", name)
             return str(FileSystemStorage.url(self, name))

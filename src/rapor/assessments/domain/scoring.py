@@ -2,14 +2,19 @@
 
 How this works: for each question the answer of the highest review level that has answered counts
 (verifier over reviewer over self; an empty value is no answer). Those raw values go through
-``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
-calls: a view computes one CycleScore per request and reads every number it shows from it.
+``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. A view computes one
+CycleScore per request and reads every number it shows from it. The result is a pure function of
+the framework and the effective values, so each process keeps the last few (``_RECENT``): between
+two saves, every page of a cycle reads the same answers, and under office load most requests then
+skip the engine (measured with bench/load.py; docs/deploy.md).
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
 file) are left out and listed in ``rejected`` rather than breaking the page.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,7 +50,30 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
+_RECENT: OrderedDict[tuple[int, frozenset[tuple[str, str]]], tuple[Any, CycleScore]] = (
+    OrderedDict()
+)
+_RECENT_SIZE = 32
+_RECENT_LOCK = threading.Lock()
+
+
 def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
+    """Score raw values (a recent identical call's result is returned again)."""
+    key = (id(framework), frozenset(raw.items()))
+    with _RECENT_LOCK:
+        hit = _RECENT.get(key)
+        if hit is not None and hit[0] is framework:  # the same object, not a reused id
+            _RECENT.move_to_end(key)
+            return hit[1]
+    result = _score(framework, raw)
+    with _RECENT_LOCK:
+        _RECENT[key] = (framework, result)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return result
+
+
+def _score(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
     known = {c: v for c, v in raw.items() if c in framework.questions}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from rapor.orgs.models import Organisation
 from rapor.orgs.permissions import can, memberships
 
-from ..access import cycles_for_user, get_cycle_for_user
+from ..access import cycles_for_user, get_cycle_for_user, remember_cycle
 from ..domain.cycles import cycle_create, cycle_update
 from ..domain.errors import DomainError
 from ..interfaces.forms import CycleCreateForm, CycleSettingsForm
@@ -81,7 +81,7 @@ def cycle_settings(request: HttpRequest, pk: int) -> HttpResponse:
             cycle_update(cycle=cycle, by=request.user, **form.cleaned_data)
             messages.success(request, _("Pengaturan siklus disimpan."))
             return redirect("assessments:cycle_settings", cycle.pk)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     return render(
         request,
         "assessments/cycle_settings.html",

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, require
+from ..access import answer_target, current_cycle, get_cycle_for_user, remember_cycle, require
 from ..domain.errors import DomainError
 from ..domain.evidence import DuplicateEvidence, evidence_add_link, evidence_link, evidence_unlink
 from ..domain.evidence import evidence_upload as upload
@@ -119,7 +119,7 @@ def evidence_library_current(request: HttpRequest) -> HttpResponse:
 @login_required
 def evidence_library(request: HttpRequest, pk: int, status: int = 200, **extra: Any) -> Any:
     cycle = get_cycle_for_user(request, pk)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     context = {
         "cycle": cycle,
         "library": library_of(request.user, cycle, request.GET),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from rapor.orgs.permissions import can
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, require
+from ..access import answer_target, current_cycle, get_cycle_for_user, remember_cycle, require
 from ..domain import review
 from ..domain.answers import LATE_STAGE_STATES
 from ..domain.errors import DomainError
@@ -45,7 +45,7 @@ def _level(request: HttpRequest, cycle) -> str:  # type: ignore[no-untyped-def]
 def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for_user(request, pk)
     level = _level(request, cycle)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     data = cycle_data(cycle)
     opd, area = request.GET.get("opd", ""), request.GET.get("area", "")
     tab = request.GET.get("tab", "")

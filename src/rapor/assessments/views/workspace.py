@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, require
+from ..access import answer_target, current_cycle, get_cycle_for_user, remember_cycle, require
 from ..domain.answers import answer_save
 from ..domain.errors import Conflict, DomainError
 from ..models import Level
@@ -37,7 +37,7 @@ def workspace_current(request: HttpRequest) -> HttpResponse:
 @login_required
 def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for_user(request, pk)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     data = cycle_data(cycle)
     section = pick_section(
         data, request.GET.get("section", ""), request.GET.get("indicator", ""), request.user
