@@ -34,6 +34,7 @@ import pytest
 
 from tests.web.conftest import cast  # noqa: F401 - the named cast, for in-process tests
 
+REPOSITORY = Path(__file__).parents[2]  # the working folder: the worker imports the tests' tasks
 SECRET = "test-secret-key-for-a-production-like-run-" + "x" * 20
 
 
@@ -63,6 +64,7 @@ def rapor(
     return subprocess.run(
         [sys.executable, "-m", "rapor.cli", *args],
         env=env,
+        cwd=REPOSITORY,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -86,35 +88,75 @@ class Reply:
         return self.headers.get(name, "")
 
 
+def wait_until(condition: Any, seconds: float) -> bool:
+    """Poll ``condition`` (a process coming up, a file appearing) until true or out of time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return bool(condition())
+
+
+def process_children(pid: int) -> list[tuple[int, bytes]]:
+    """(pid, command line) of a process's children (Linux /proc)."""
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    children = []
+    for child in map(int, found):
+        try:
+            children.append((child, Path(f"/proc/{child}/cmdline").read_bytes()))
+        except OSError:
+            continue
+    return children
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 @dataclass
 class Server:
+    """``rapor serve`` (or ``rapor demo``: set ``command``) as a process of its own."""
+
     env: dict[str, str]
     args: tuple[str, ...] = ()
     port: int = field(default_factory=free_port)
     cookies: dict[str, str] = field(default_factory=dict)
+    command: tuple[str, ...] = ("serve",)
 
     def start(self, log: Path) -> Server:
         self.log = log
         self._err = log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "rapor.cli", "serve", "--port", str(self.port), *self.args],
+            [
+                sys.executable,
+                "-m",
+                "rapor.cli",
+                *self.command,
+                "--port",
+                str(self.port),
+                *self.args,
+            ],
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=self._err,
+            cwd=REPOSITORY,
         )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"rapor serve ended: {log.read_text()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError(f"rapor serve did not answer: {log.read_text()}")
+        up = wait_until(lambda: self.process.poll() is not None or _answers(self.port), 120)
+        if not up or self.process.poll() is not None:
+            raise AssertionError(f"rapor {self.command[0]} did not answer: {log.read_text()}")
+        return self
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=30)
         finally:

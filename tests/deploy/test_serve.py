@@ -5,9 +5,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 from pathlib import Path
 
-from .conftest import Server, installation_copy, production_env
+from .conftest import (
+    Server,
+    installation_copy,
+    process_children,
+    production_env,
+    rapor,
+    wait_until,
+)
 
 
 def test_the_login_page_is_styled_by_hashed_compressed_static_files_cached_for_a_year(served):
@@ -109,3 +117,34 @@ def test_the_500_page_shows_and_is_logged_when_the_database_is_gone(
     finally:
         server.stop()
         shutil.rmtree(var, ignore_errors=True)
+
+
+def test_the_demo_serves_with_debug_off_and_runs_tasks_in_its_own_worker(
+    template_installation: Path, tmp_path: Path
+):
+    var = installation_copy(template_installation, tmp_path)
+    env = production_env(var, RAPOR_DEMO="1")
+    for name in ("RAPOR_HTTPS", "RAPOR_BEHIND_PROXY"):
+        env.pop(name)
+    demo = Server(env)
+    demo.command = ("demo",)
+    demo.start(tmp_path / "stderr.log")
+    try:
+        page = demo.request("GET", "/masuk/", https=False)
+        assert page.status == 200 and "demo12345" in page.body  # a demo lists its logins
+        assert "Content-Security-Policy" in page.headers
+        missing = demo.request("GET", "/tidak-ada/", https=False)
+        assert missing.status == 404 and "Halaman tidak ditemukan" in missing.body
+        workers = [c for c in process_children(demo.process.pid) if b"worker" in c[1]]
+        assert len(workers) == 1, process_children(demo.process.pid)
+        mark = tmp_path / "mark.txt"
+        script = f"from tests.deploy.tasks import leave_a_mark; leave_a_mark.enqueue({str(mark)!r}, 'ok')"
+        done = rapor("manage", "shell", "-c", script, env=env)
+        assert done.returncode == 0, done.stderr
+        assert wait_until(mark.exists, seconds=60), "the worker did not run the task"
+        assert mark.read_text() == "ok"
+    finally:
+        demo.process.send_signal(signal.SIGINT)  # Ctrl-C ends the server and its worker
+        demo.stop()
+    assert not [p for p, _ in process_children(demo.process.pid)]
+    assert not Path(f"/proc/{workers[0][0]}").exists()

@@ -123,9 +123,11 @@ class People:
         page = context.new_page()
         page.on(
             "console",
-            lambda message: self.blocked.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                self.blocked.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
         )
         return page
 
