@@ -59,7 +59,10 @@ def login_code(request: HttpRequest) -> HttpResponse:
         if pending:
             messages.info(request, _("Waktu memasukkan kode sudah habis. Silakan masuk lagi."))
         return redirect("login")
-    user = get_user_model().objects.get(pk=pending["user"])
+    user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    if user is None:  # removed or deactivated since the password step
+        request.session.pop(PENDING, None)
+        return redirect("login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = second_factor_verify(user=user, code=form.cleaned_data["code"])

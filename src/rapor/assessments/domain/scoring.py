@@ -50,9 +50,7 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
-_RECENT: OrderedDict[tuple[int, frozenset[tuple[str, str]]], tuple[Any, CycleScore]] = (
-    OrderedDict()
-)
+_RECENT: OrderedDict[tuple[int, frozenset[tuple[str, str]]], tuple[Any, CycleScore]] = OrderedDict()
 _RECENT_SIZE = 32
 _RECENT_LOCK = threading.Lock()
 
