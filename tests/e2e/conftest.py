@@ -101,6 +101,15 @@ class Shots:
         return path
 
 
+# Says on the console what the Content-Security-Policy blocked, and on which element.
+REPORT_BLOCKED = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  const el = e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 160) : "";
+  console.log(`CSP blocked ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${el}`);
+});
+"""
+
+
 class People:
     """One browser context per person (their own cookies), all at the same viewport."""
 
@@ -120,12 +129,13 @@ class People:
         )
         context.set_default_timeout(TIMEOUT_MS)
         self.contexts.append(context)
+        context.add_init_script(REPORT_BLOCKED)
         page = context.new_page()
         page.on(
             "console",
             lambda message: (
                 self.blocked.append(f"{page.url}: {message.text}")
-                if "Content Security Policy" in message.text
+                if message.text.startswith("CSP blocked")
                 else None
             ),
         )
