@@ -107,6 +107,14 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average: other work on a shared machine shows here."""
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def children(pid: int) -> list[int]:
     try:
         found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
@@ -201,9 +209,9 @@ def main() -> None:
         for t in threads:
             t.start()
         time.sleep(max(0.0, measured_from - time.monotonic()))
-        cpu_before = cpu_seconds(server.pid)
+        cpu_before, load_before = cpu_seconds(server.pid), load_average()
         time.sleep(max(0.0, deadline - time.monotonic()))
-        cpu = cpu_seconds(server.pid) - cpu_before
+        cpu, load_after = cpu_seconds(server.pid) - cpu_before, load_average()
         for t in threads:
             t.join(timeout=120)
     finally:
@@ -213,6 +221,11 @@ def main() -> None:
     signing_in = [s for s in samples if s.action in SIGN_IN]
     working = [s for s in samples if s.at >= measured_from and s.action not in SIGN_IN]
     report(args.database, working, args.seconds, len(threads), log, cpu)
+    print(
+        f"machine: {os.cpu_count()} cores; load average (1 min) {load_before} at the start of "
+        f"the measured part, {load_after} at its end (the server's own share: "
+        f"{cpu / args.seconds:.2f} cores)"
+    )
     ms = [s.ms for s in signing_in if s.action == "sign in"]
     print(
         f"sign-ins (during the arrival, not measured above): n={len(ms)} "
