@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 CHROMIUM = os.environ.get("RAPOR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -206,3 +206,23 @@ def open_menu(page: Page, label: str) -> None:
     page.evaluate("document.documentElement.dataset.left = 'yes'")
     page.locator("#sidemenu").get_by_role("link", name=label).click()
     expect(page.locator("html[data-left]")).to_have_count(0)  # a new page has loaded
+
+
+def node_id(code: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", code)
+
+
+def press(page: Page, target: Locator) -> None:
+    """Tap on a phone, click elsewhere."""
+    if page.viewport_size and page.viewport_size["width"] < 576:
+        target.tap()
+    else:
+        target.click()
+
+
+def open_from_my_work(page: Page, code: str) -> None:
+    open_menu(page, "Tugas Saya")
+    item = page.locator(f"tr.work-item[data-indicator='{code}']")
+    expect(item).to_be_visible()
+    press(page, item.get_by_role("link").first)
+    expect(page).to_have_url(re.compile(rf"indicator={re.escape(code)}"))

@@ -17,7 +17,7 @@ def test_the_demo_badge_and_demo_logins_show_on_the_login_page_and_every_page(pe
     page = people.page()
     page.goto("/masuk/")
     expect(page.get_by_text("DATA CONTOH (DEMO)").first).to_be_visible()
-    for username in ("timrb", "disdukcapil", "inspektorat", "pimpinan", "evaluator", "admin"):
+    for username in ("timrb", "diskominfo", "inspektorat", "pimpinan", "evaluator", "admin"):
         expect(page.locator("code", has_text=username).first).to_be_visible()
     shots(page, "login-with-demo-logins")
     page = people.login("pimpinan")
@@ -28,7 +28,7 @@ def test_the_demo_badge_and_demo_logins_show_on_the_login_page_and_every_page(pe
 
 def test_the_language_switch_turns_the_interface_to_english_and_back(people, shots):
     shots.n = 85
-    page = people.login("disdukcapil")
+    page = people.login("diskominfo")
     expect(page.locator("h1")).to_have_text("Beranda")
     page.locator("header").get_by_role("button", name="EN", exact=True).click()
     expect(page.locator("h1")).to_have_text("Home")
@@ -53,7 +53,7 @@ MENUS = {
         "Reviu / Verifikasi",
         "Siklus",
     ],
-    "disdukcapil": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Siklus"],
+    "diskominfo": ["Beranda", "Tugas Saya", "Lembar Kerja", "Bukti Dukung", "Siklus"],
     "inspektorat": ["Beranda", "Lembar Kerja", "Reviu / Verifikasi", "Siklus"],
     "evaluator": ["Beranda", "Lembar Kerja", "Siklus"],
     "admin": ["Beranda", "Lembar Kerja", "Siklus", "Kerangka", "Organisasi & Pengguna"],
@@ -67,6 +67,6 @@ def test_each_demo_login_lands_on_beranda_with_the_menu_of_its_role(people, shot
         labels = [t.strip() for t in page.locator("#sidemenu a.nav-link").all_text_contents()]
         assert labels == menu, username
         expect(page.locator("#home-index")).to_have_text(re.compile(r"^\d+,\d\d$"))
-        if username == "evaluator":  # sees a submitted cycle: no countdown, nothing late
+        if username == "evaluator":  # sees the closed 2023 cycle: no countdown, nothing late
             expect(page.locator("main")).not_to_contain_text("lewat")
             shots(page, "home-evaluator")

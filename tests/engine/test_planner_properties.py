@@ -182,7 +182,8 @@ def brute_force(case: Case) -> BruteForce:
     best_ok: tuple[Fraction, int, Fraction] | None = None
     best_any: tuple[Fraction, Fraction, int] | None = None  # (-index, effort, changes)
     for combo in itertools.product(*per_question):
-        trial = {code: a for code, a, _ in combo if a is not None}
+        trial = {c: a for c, a in answers.items() if c not in fw.questions}  # corrections stay
+        trial.update({code: a for code, a, _ in combo if a is not None})
         index = score(fw, trial).index
         effort = sum((e for _, _, e in combo), Fraction(0))
         changes = sum(1 for code, a, _ in combo if a != answers.get(code))

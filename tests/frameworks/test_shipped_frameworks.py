@@ -13,7 +13,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK_DIR = ROOT / "src" / "rapor" / "frameworks"
 BUILDER = ROOT / "tools" / "build_frameworks.py"
-SHIPPED = ["rb-2014.yaml", "rb-2020-pemda.yaml", "sakip-2021.yaml", "spbe-2020.yaml"]
+SHIPPED = [
+    "rb-2014.yaml",
+    "rb-2020-pemda.yaml",
+    "sakip-2021.yaml",
+    "spbe-2020.yaml",
+    "rb-2023-kabkota.yaml",
+    "rb-2023-provinsi.yaml",
+]
 AREAS = {"MP", "DK", "OR", "TL", "SDM", "AK", "PW", "PP"}
 
 

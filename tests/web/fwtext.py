@@ -11,6 +11,7 @@ def framework_text(
     fid: str = "test-fw",
     version: str = "1",
     status: str = "official",
+    koefisien: bool = False,
 ) -> str:
     lines = [
         "format: rapor.framework/1",
@@ -39,6 +40,11 @@ def framework_text(
         "    - {code: B, min: 60, label: Baik}",
         "    - {code: C, min: 30, label: Kurang}",
         "    - {code: D, min: 0, label: Sangat Kurang}",
+        *(
+            ["corrections:", "  - {code: KOEF, name: Koefisien, root: P, min: -10, max: 1}"]
+            if koefisien
+            else []
+        ),
         "nodes:",
         "  - code: P",
         "    name: Proses",

@@ -235,7 +235,9 @@ def build_world(media_root: str) -> World:
         "admin": _user("admin", province, "admin"),
     }
     dinkes = _user("dinkes", other_opd, "tim_opd")
-    version, _ = framework_register(text=framework_text(questions=4), source="matrix.yaml")
+    version, _ = framework_register(
+        text=framework_text(questions=4, koefisien=True), source="matrix.yaml"
+    )
     fw = framework_activate(version=version)
     fw_next, _ = framework_register(
         text=framework_text(questions=4, version="2"), source="matrix-2.yaml"
@@ -674,6 +676,14 @@ VIEWS: list[View] = [
         post="manage_cycle",
         args=cycle_args,
         data=lambda t, w: {"stage": t.cycle.stage, "final_deadline": "2031-04-01"},
+    ),
+    View(
+        "assessments:cycle_correction",
+        "pemda",
+        post="manage_cycle",
+        args=lambda t, w: [t.cycle.pk, "KOEF"],
+        data=lambda t, w: {"value": "-1,5", "version": 0},
+        note="the koefisien",
     ),
     View(
         "assessments:cycle_new",

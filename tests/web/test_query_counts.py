@@ -100,3 +100,13 @@ def test_reading_pages_of_the_cycle_one_works_in_writes_nothing(as_user, cast, c
             assert client.get(url).status_code == 200
         writes = [q["sql"] for q in queries if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))]
         assert not writes, writes
+
+
+def test_the_cycle_list_scores_every_cycle_in_a_fixed_number_of_queries(as_user, cast):
+    populated_cycle(cast, areas=1, indicators=2, questions=2, year=2023)
+    client = as_user(cast.coordinator)
+    client.get(reverse("assessments:cycles"))  # the framework cache is warm
+    one = count(client, reverse("assessments:cycles"))
+    populated_cycle(cast, areas=2, indicators=3, questions=2, year=2024)
+    client.get(reverse("assessments:cycles"))
+    assert count(client, reverse("assessments:cycles")) == one

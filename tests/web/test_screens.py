@@ -279,7 +279,7 @@ def test_the_login_page_lists_demo_logins_only_in_a_demo_with_its_data_loaded(cl
 
     load_demo()
     html = client.get("/masuk/").content.decode()
-    assert "demo12345" in html and "disdukcapil" in html and "DATA CONTOH (DEMO)" in html
+    assert "demo12345" in html and "diskominfo" in html and "DATA CONTOH (DEMO)" in html
     # the same data in an installation that is not a demo: no password on the page
     settings.RAPOR_DEMO = False
     html = client.get("/masuk/").content.decode()

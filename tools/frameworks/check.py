@@ -52,6 +52,9 @@ def check(fw: dict[str, Any]) -> None:
                 fail(f"{fid} {q['code']}: options_text names options its scale lacks")
             if "depends_on" in q:
                 deps[q["code"]] = q["depends_on"]
+            for effort in q.get("forecasts", {}).values():
+                if exact(effort, f"{q['code']} forecasts") < 0:
+                    fail(f"{fid} {q['code']}: a forecast's effort is negative")
         return weight
 
     roots = sum((walk(n) for n in fw["nodes"]), Fraction(0))
@@ -68,6 +71,14 @@ def check(fw: dict[str, Any]) -> None:
         allowed = fw["scales"][scale_of[target]].get("options", {})
         if any(a not in allowed for a in dep.get("zero_if", [])):
             fail(f"{fid} {code}: zero_if names an answer that {target} cannot have")
+    for key, scale in fw["scales"].items():
+        if scale.get("conversion", "range") not in ("range", "ratio"):
+            fail(f"{fid} scale {key}: unknown conversion")
+    roots = {n["code"] for n in fw["nodes"]}
+    for c in fw.get("corrections", []):
+        if c["root"] not in roots:
+            fail(f"{fid} correction {c['code']}: unknown root {c['root']}")
+        claim(c["code"])
     bands = [exact(b["min"], f"grade {b['code']}", whole_ok=True) for b in fw["grades"]["bands"]]
     if bands != sorted(bands, reverse=True) or bands[-1] != 0:
         fail(f"{fid}: grade bands must fall and end at 0")

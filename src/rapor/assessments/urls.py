@@ -73,6 +73,7 @@ urlpatterns = [
     path("siklus/", cycles.cycles, name="cycles"),
     path("siklus/baru/", cycles.cycle_new, name="cycle_new"),
     path("siklus/<int:pk>/", cycles.cycle_settings, name="cycle_settings"),
+    path("siklus/<int:pk>/koreksi/<str:code>/", cycles.cycle_correction, name="cycle_correction"),
     path("kerangka/", frameworks.frameworks, name="frameworks"),
     path(
         "kerangka/<int:pk>/aktifkan/", frameworks.framework_activate_view, name="framework_activate"

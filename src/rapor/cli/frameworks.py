@@ -20,6 +20,8 @@ def summary(path: str) -> str:
     fw = load_framework(path)
     leaves = sum(1 for n in fw.nodes.values() if n.is_leaf)
     notice = " - NOTICE: provisional weights, see its notes" if fw.provisional else ""
+    if not fw.provisional and fw.provisional_parts:
+        notice = f" - NOTICE: provisional parts ({', '.join(fw.provisional_parts)}), see its notes"
     return (
         f"{path}: ok: {fw.id} {fw.version} ({fw.status}), {len(fw.roots)} components, "
         f"{len(fw.nodes)} nodes, {leaves} leaves, {len(fw.questions)} questions, "

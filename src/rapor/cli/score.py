@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rapor.engine import (
+    NOT_APPLICABLE,
     Answer,
     AnswersError,
     Framework,
@@ -72,9 +73,31 @@ def load_answers(path: Path, framework: Framework, *, block: int = 1) -> dict[st
     return load_answers_file(path, framework)
 
 
+def roots_json(result: ScoreResult) -> dict[str, Any]:
+    """Per root: its score, the weight that applies, the correction and the adjusted score."""
+    return {
+        code: {
+            "score": result.show(r.score),
+            "weight": result.show(r.weight),
+            "adjustment_weight": result.show(r.adjustment_weight),
+            "correction": result.show(r.correction),
+            "adjusted": result.show(r.adjusted),
+        }
+        for code, r in result.roots.items()
+    }
+
+
 def result_json(result: ScoreResult) -> dict[str, Any]:
     fw = result.framework
+    extra: dict[str, Any] = {}
+    if fw.has_adjustments:  # the 2023 structure: General, Tematik, the adjustment, the index
+        extra = {
+            "roots": roots_json(result),
+            "not_applicable": [c for c, a in result.answers.items() if a == NOT_APPLICABLE],
+            "provisional": [p.code for p in result.provisional],
+        }
     return {
+        **extra,
         "framework": {"id": fw.id, "version": fw.version},
         "total": result.show(result.index),
         "grade": result.grade.code,
@@ -120,6 +143,23 @@ def result_table(result: ScoreResult) -> str:
             f"{label:<{width}}  {result.show(n.score):>8}  {result.show(n.weight):>8}  "
             f"{result.show(n.percent):>8}"
         )
+    if fw.has_adjustments:
+        for r in result.roots.values():
+            lines.append(
+                f"{r.code} {r.name}: {result.show(r.score)}"
+                + (f" + correction {result.show(r.correction)}" if r.correction else "")
+                + (
+                    f", adjustment weight {result.show(r.adjustment_weight)}: adjusted "
+                    f"{result.show(r.adjusted)} (= score / adjustment weight x {result.show(r.weight)})"
+                    if r.rescaled
+                    else ""
+                )
+            )
+        if result.provisional:
+            parts = ", ".join(
+                p.code + (f" {p.detail}" if p.detail else "") for p in result.provisional
+            )
+            lines.append(f"NOTICE: provisional parts in this result: {parts}")
     lines.append(f"{'index':<{width}}  {result.show(result.index):>8}")
     lines.append(f"grade: {result.grade.code} ({result.grade.label})")
     lines.append(f"answered: {result.answered} of {result.questions} questions")

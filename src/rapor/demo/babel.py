@@ -1,4 +1,5 @@
-"""Demo facts: Provinsi Kepulauan Bangka Belitung, its regions and Kota Pangkalpinang's OPDs.
+"""Demo facts: Provinsi Kepulauan Bangka Belitung, its regions and Kota Pangkalpinang's OPDs, who
+owns which indicator of rb-2023-kabkota, and the (invented) progress of the 2024 cycle.
 
 Region and agency names are real (see the project's babel notes); person names are invented and
 carry position titles only. Region codes are given only where confirmed.
@@ -65,16 +66,16 @@ COMMON_OPDS = [("Sekretariat Daerah", "Setda"), ("Inspektorat", "Inspektorat")]
 PEOPLE = [
     ("pimpinan", "Hendra", "Saputra", "pimpinan", "kota", "Wali Kota (demo)"),
     ("timrb", "Rina", "Marlina", "tim_rb", "kota", "Koordinator Tim RB, Sekretariat Daerah"),
-    ("disdukcapil", "Andi", "Pratama", "tim_opd", "Disdukcapil", "Sekretaris Dinas, Tim OPD"),
     ("inspektorat", "Siti", "Rahmawati", "inspektorat", "kota", "Auditor Ahli Madya, Inspektorat"),
+    ("diskominfo", "Agus", "Salim", "tim_opd", "Diskominfo", "Pranata Komputer, Tim OPD"),
     ("evaluator", "Yusuf", "Hakim", "evaluator", "provinsi", "Evaluator RB Provinsi"),
     ("admin", "Dewi", "Lestari", "admin", "provinsi", "Operator Rapor"),
     # more OPD team members (they receive assignments; not listed as role logins)
+    ("disdukcapil", "Andi", "Pratama", "tim_opd", "Disdukcapil", "Sekretaris Dinas, Tim OPD"),
     ("dpmptsp", "Fajar", "Nugroho", "tim_opd", "DPMPTSP Naker", "Kepala Bidang Pelayanan, Tim OPD"),
     ("bkpsdmd", "Maya", "Anggraini", "tim_opd", "BKPSDMD", "Analis SDM Aparatur, Tim OPD"),
     ("bappeda", "Rudi", "Hartono", "tim_opd", "Bappeda Litbang", "Perencana Ahli Muda, Tim OPD"),
     ("setda", "Lina", "Susanti", "tim_opd", "Setda", "Analis Kelembagaan, Tim OPD"),
-    ("diskominfo", "Agus", "Salim", "tim_opd", "Diskominfo", "Pranata Komputer, Tim OPD"),
     (
         "inspektorat.opd",
         "Wahyu",
@@ -85,42 +86,92 @@ PEOPLE = [
     ),
     ("bakeuda", "Nur", "Aini", "tim_opd", "Bakeuda", "Kepala Subbidang Akuntansi, Tim OPD"),
 ]
-ROLE_LOGINS = ["pimpinan", "timrb", "disdukcapil", "inspektorat", "evaluator", "admin"]
+ROLE_LOGINS = ["pimpinan", "timrb", "diskominfo", "inspektorat", "evaluator", "admin"]
 
-# Which OPD answers which area of change (rb-2020-pemda area codes), and the Hasil indicators.
-AREA_OPDS = {
-    "MP": "Setda",
-    "DK": "Setda",
-    "OR": "Setda",
-    "TL": "Diskominfo",
-    "SDM": "BKPSDMD",
-    "AK": "Bappeda Litbang",
-    "PW": "Inspektorat",
-    "PP": "DPMPTSP Naker",
+# The agency (OPD) of Kota Pangkalpinang that owns each indicator of rb-2023-kabkota, picked from
+# the instrument's typical owner. A Bagian of the Setda is the Setda (its Bagian names in
+# Pangkalpinang are not confirmed); of two owners named "X / Y" the one that does the work in the
+# demo story is taken (stunting digitalisation: Diskominfo).
+OWNER_OPDS = {
+    "Bagian Organisasi Setda": "Setda",
+    "Bagian Organisasi Setda / Bappeda": "Setda",
+    "Bagian Hukum Setda": "Setda",
+    "Bagian Pengadaan Barang/Jasa Setda": "Setda",
+    "Bagian Perekonomian Setda": "Setda",
+    "semua OPD pelayanan (koordinasi Bagian Organisasi)": "Setda",
+    "Inspektorat": "Inspektorat",
+    "Dinas Komunikasi dan Informatika": "Diskominfo",
+    "Dinas Kesehatan / Dinas Komunikasi dan Informatika": "Diskominfo",
+    "Dinas Perpustakaan dan Kearsipan": "Dispusip",
+    "Badan Kepegawaian dan Pengembangan SDM": "BKPSDMD",
+    "DPMPTSP (Mal Pelayanan Publik)": "DPMPTSP Naker",
+    "DPMPTSP (Mal Pelayanan Publik) dan semua unit layanan": "DPMPTSP Naker",
+    "DPMPTSP": "DPMPTSP Naker",
+    "Bappeda": "Bappeda Litbang",
+    "Bappeda / Dinas Sosial": "Bappeda Litbang",
+    "Badan Keuangan Daerah": "Bakeuda",
 }
-NODE_OPDS = {
-    "PM.PP": "Disdukcapil",
-    "H.AKK.1": "Bappeda Litbang",
-    "H.AKK.2": "Bakeuda",
-    "H.KPP.1": "DPMPTSP Naker",
-    "H.BKK.1": "Inspektorat",
-    "H.KO.1": "Bappeda Litbang",
+
+# The 2024 cycle (DATA CONTOH): what each OPD has done by today, per indicator.
+# (state, value, due in days from today). state: "draft" (answered, not sent), "submitted" (sent
+# to the Tim RB), "accepted" (by the Tim RB, waiting for the Inspektorat), "verified", "returned"
+# (with the note below), "open" (nothing done). value: an invented value for the city's own work,
+# "confirm" to confirm the value carried over from 2023 (the real one), None to leave it as it is.
+PROGRESS_2024: dict[str, tuple[str, str | None, int]] = {
+    # the city's own work: invented progress
+    "G.A.1": ("accepted", "3", -10),
+    "G.A.2": ("draft", "40", 9),
+    "G.B.H.4": ("open", None, -4),
+    "G.B.H.6": ("returned", "2", -2),
+    "T.A.R.K": ("submitted", "0.4", 3),
+    "T.A.R.I": ("accepted", "0.4", -5),
+    "T.A.R.S": ("submitted", "0.4", 3),
+    "T.A.R.P": ("open", None, 9),
+    "T.A.R.F": ("open", None, 9),
+    "T.A.O.K": ("draft", "50", 9),
+    "T.A.O.I": ("submitted", "60", 3),
+    "T.A.O.S": ("draft", "30", 2),
+    "T.A.O.P": ("open", None, 20),
+    "T.A.O.F": ("open", None, 20),
+    "T.B.K": ("open", None, 20),
+    "T.B.I": ("draft", "1.2", 20),
+    "T.B.S": ("open", None, 20),
+    "T.B.P": ("open", None, 20),
+    "T.B.F": ("open", None, 20),
+    # values other bodies measure: the 2023 value carried over, confirmed or not yet
+    "G.B.H.1": ("accepted", "confirm", -8),
+    "G.B.H.2": ("submitted", "confirm", 3),
+    "G.B.H.3": ("verified", "confirm", -12),
+    "G.B.H.5": ("open", None, 9),
+    "G.B.H.7": ("open", None, -6),
+    "G.B.H.8": ("open", None, -6),
+    "G.B.H.9": ("submitted", "confirm", 3),
+    "G.B.H.10": ("open", None, 9),
+    "G.B.H.11": ("accepted", "confirm", -3),
+    "G.B.H.12": ("open", None, 20),
+    "G.B.S.1": ("returned", "confirm", 3),
+    "G.B.S.2": ("open", None, 9),
+    "G.B.S.3": ("accepted", "confirm", -8),
+    "G.C.H.1": ("open", None, 2),
+    "G.C.H.2": ("submitted", "confirm", 3),
+    "G.C.H.3": ("open", None, 9),
+    "G.C.H.4": ("verified", "confirm", -12),
+    "G.C.H.5": ("accepted", "confirm", -5),
+    "G.C.S.1": ("open", None, 9),
+    "G.C.S.2": ("open", None, -4),
+    "G.C.S.3": ("open", None, 9),
 }
 
-# Other regions' 2024 cycles: (short name, stage, share answered, answer strength 0..1).
-# Fictional demo values: no published results exist for these regions.
-OTHER_CYCLES = [
-    ("Babel", "verification", 0.9, 0.75),
-    ("Bangka", "submitted", 1.0, 0.8),
-    ("Babar", "review", 0.8, 0.62),
-    ("Bateng", "submitted", 1.0, 0.74),
-    ("Basel", "self_assessment", 0.55, 0.7),
-    ("Belitung", "verification", 0.95, 0.68),
-    ("Beltim", "preparation", 0.0, 0.0),
-]
+RETURN_NOTES = {
+    "G.B.H.6": "Arsitektur SPBE belum ditetapkan dengan Peraturan Wali Kota; unggah Perwal yang "
+    "sudah diundangkan.",
+    "G.B.S.1": "Nilai Indeks Sistem Merit masih hasil 2023; lampirkan hasil evaluasi terbaru "
+    "dari KASN.",
+}
 
-RETURN_NOTES = [
-    "SK belum ditandatangani; unggah versi final yang sudah bernomor.",
-    "Bukti dukung tahun 2023, bukan 2024. Mohon ganti dengan dokumen tahun berjalan.",
-    "Jawaban tidak sesuai bukti: laporan monev hanya satu semester.",
-]
+# Questions of 2023 with a document attached (carried over to 2024, to be confirmed again).
+EVIDENCE_2023 = {
+    "G.B.H.5": "LHE SAKIP 2023 (dokumen contoh)",
+    "G.C.H.4": "LHP BPK atas LKPD 2022 (dokumen contoh)",
+    "G.C.S.3": "Laporan SKM 2023 (dokumen contoh)",
+}

@@ -1,13 +1,16 @@
-"""Build the demo: organisations, people, and cycles in every stage (idempotent).
+"""Build the demo: organisations, people, Pangkalpinang's cycles and Babel's published results
+(idempotent).
 
-Dates are relative to ``today`` so that the demo is always mid-cycle: Pangkalpinang's 2024 cycle
-is in self-assessment, about half answered, with late and returned items and evidence.
+Kota Pangkalpinang on rb-2023-kabkota: its closed 2023 cycle holds the real values (57.83 CC); its
+2024 cycle is in self-assessment, carried over from 2023, with invented progress (late and
+returned items, evidence). The six kabupaten and the province hold their real published 2023
+results; they have no cycles, because no invented number should stand beside the real ones.
+Dates are relative to ``today`` so that the demo is always mid-cycle.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,9 +24,10 @@ from rapor.orgs.models import Membership, Organisation
 
 from . import DEMO_PASSWORD
 from .babel import COMMON_OPDS, KABUPATEN, KOTA, PANGKALPINANG_OPDS, PEOPLE, PROVINCE
-from .cycles import build_other_cycles, build_pangkalpinang
+from .cycles import build_2023, build_2024
+from .published import load_published
 
-DEMO_FRAMEWORK = "rb-2020-pemda"
+DEMO_FRAMEWORK = "rb-2023-kabkota"
 
 
 def is_loaded() -> bool:
@@ -81,9 +85,9 @@ def load(*, today: dt.date | None = None, quiet: bool = True) -> bool:
     framework = FrameworkVersion.objects.get(framework_id=DEMO_FRAMEWORK, is_active=True)
     orgs = build_orgs()
     people = build_people(orgs)
-    rng = random.Random(2024)
-    build_pangkalpinang(orgs, people, framework, today, rng)
-    build_other_cycles(orgs, people, framework, today, rng)
+    build_2023(orgs["kota"], framework, people, today)
+    build_2024(orgs["kota"], framework, people, today)
+    load_published(orgs, people["admin"])
     if not quiet:
         print("Demo data loaded.")
     return True

@@ -6,7 +6,15 @@ result = score(fw, answers)                    # every node, the index, the grad
 nodes, questions = explain(fw, answers, result)
 """
 
-from .answers import answer_text, canonical_answer, load_answers_file, parse_answers
+from .answers import (
+    answer_text,
+    canonical_answer,
+    canonical_correction,
+    canonical_question_answer,
+    is_not_applicable_text,
+    load_answers_file,
+    parse_answers,
+)
 from .errors import AnswersError, FrameworkError, RaporInputError
 from .explain import NodeExplanation, QuestionExplanation, best_answer, explain
 from .grading import display_threshold, grade_for, index_of, index_threshold
@@ -16,12 +24,26 @@ from .loader import (
     shipped_framework_ids,
     shipped_framework_path,
 )
-from .model import Answer, Dependency, Framework, GradeBand, Grading, Node, Question, Scale
+from .model import (
+    NOT_APPLICABLE,
+    Answer,
+    Correction,
+    Dependency,
+    Framework,
+    GradeBand,
+    Grading,
+    Node,
+    Question,
+    Scale,
+)
 from .numbers import format_exact, format_fixed, parse_exact, round_half_up
-from .scoring import NodeScore, ScoreResult, question_values, score
+from .roots import ProvisionalPart, RootScore
+from .scoring import NodeScore, ScoreResult, question_points, question_values, score
 
 __all__ = [
+    "NOT_APPLICABLE",
     "Answer",
+    "Correction",
     "AnswersError",
     "Dependency",
     "Framework",
@@ -31,14 +53,18 @@ __all__ = [
     "Node",
     "NodeExplanation",
     "NodeScore",
+    "ProvisionalPart",
     "Question",
     "QuestionExplanation",
     "RaporInputError",
+    "RootScore",
     "Scale",
     "ScoreResult",
     "answer_text",
     "best_answer",
     "canonical_answer",
+    "canonical_correction",
+    "canonical_question_answer",
     "display_threshold",
     "explain",
     "format_exact",
@@ -46,11 +72,13 @@ __all__ = [
     "grade_for",
     "index_of",
     "index_threshold",
+    "is_not_applicable_text",
     "load_answers_file",
     "load_framework",
     "load_framework_text",
     "parse_answers",
     "parse_exact",
+    "question_points",
     "question_values",
     "round_half_up",
     "score",

@@ -1,8 +1,10 @@
 """Answers: read raw answers (JSON file, workbook cells, form input) into canonical answers.
 
 A choice answer becomes its option code (matched ignoring case and stray spaces, aliases included);
-a number answer becomes an exact Fraction (a decimal comma is accepted). Anything else is refused
-with a message that names the question and the bad value, and nothing is half-loaded.
+a number answer becomes an exact Fraction (a decimal comma is accepted); "tidak berlaku" (n/a)
+becomes NOT_APPLICABLE where the question allows it; a correction (koefisien) is a signed exact
+number in its range. Anything else is refused with a message that names the question and the bad
+value, and nothing is half-loaded.
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswersError
-from .model import Answer, Framework, Scale, loose_text, normalise_text
+from .model import (
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_SPELLINGS,
+    Answer,
+    Correction,
+    Framework,
+    Question,
+    Scale,
+    loose_text,
+    normalise_text,
+)
 from .numbers import format_exact, parse_exact
 
 ANSWERS_FORMAT = "rapor.answers/1"
@@ -35,6 +47,11 @@ def canonical_answer(scale: Scale, raw: Any) -> Answer:
         if code is None:
             raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
         return code
+    return number_in_range(raw, scale.min, scale.max)
+
+
+def number_in_range(raw: Any, low: Fraction, high: Fraction) -> Fraction:
+    """An exact number (a decimal comma is accepted) within low … high; ValueError otherwise."""
     if isinstance(raw, float):
         # JSON numbers arrive as floats; their shortest repr is the number the author wrote
         raw = repr(raw)
@@ -42,11 +59,30 @@ def canonical_answer(scale: Scale, raw: Any) -> Answer:
         value = parse_exact(raw, decimal_comma=True)
     except ValueError:
         raise ValueError(f"{raw!r} is not a number") from None
-    if not scale.min <= value <= scale.max:
+    if not low <= value <= high:
         raise ValueError(
-            f"{format_exact(value)} is outside {format_exact(scale.min)} … {format_exact(scale.max)}"
+            f"{format_exact(value)} is outside {format_exact(low)} … {format_exact(high)}"
         )
     return value
+
+
+def is_not_applicable_text(raw: Any) -> bool:
+    """Is ``raw`` one of the ways people write "not applicable" (n/a, tidak berlaku …)?"""
+    return isinstance(raw, str) and normalise_text(raw) in NOT_APPLICABLE_SPELLINGS
+
+
+def canonical_question_answer(question: Question, raw: Any) -> Answer:
+    """The canonical answer of ``question``: its scale's, or NOT_APPLICABLE where allowed."""
+    if is_not_applicable_text(raw):
+        if not question.not_applicable:
+            raise ValueError("this question cannot be answered 'not applicable'")
+        return NOT_APPLICABLE
+    return canonical_answer(question.scale, raw)
+
+
+def canonical_correction(correction: Correction, raw: Any) -> Fraction:
+    """A correction's exact value in its range (a signed number, decimal comma accepted)."""
+    return number_in_range(raw, correction.min, correction.max)
 
 
 def parse_answers(
@@ -65,12 +101,17 @@ def parse_answers(
         place = (where or {}).get(code, "")
         key = code.strip() if isinstance(code, str) else code
         question = framework.questions.get(key)
-        if question is None:
+        correction = framework.corrections.get(key)
+        if question is None and correction is None:
             raise AnswersError(source, place or str(code), f"not a question of {framework.id}")
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         try:
-            out[key] = canonical_answer(question.scale, value)
+            out[key] = (
+                canonical_question_answer(question, value)
+                if question is not None
+                else canonical_correction(correction, value)  # type: ignore[arg-type]
+            )
         except ValueError as exc:
             label = f"{key} ({place})" if place else key
             raise AnswersError(source, label, str(exc)) from None

@@ -2,7 +2,9 @@
 
 For a question, ``gain`` is how much the framework's total would rise if that question alone were
 moved to its best option, the other answers unchanged, dependencies included (answering a
-prerequisite "Ya" lifts the questions it had zeroed). This feeds the planner and the workspace.
+prerequisite "Ya" lifts the questions it had zeroed), rounding and the rescale of its root included
+(format version 1, additions). A question answered not applicable has nothing to gain. This feeds
+the planner and the workspace.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .model import ZERO, Answer, Framework, Question
-from .scoring import ScoreResult, coefficient, prerequisites, question_value, score
+from .model import NOT_APPLICABLE, ONE, ZERO, Answer, Framework, Question
+from .scoring import ScoreResult, prerequisites, question_points, question_value, score
 
 
 @dataclass(frozen=True)
@@ -56,23 +58,36 @@ def explain(
 ) -> tuple[dict[str, NodeExplanation], dict[str, QuestionExplanation]]:
     """Explain every node and question of a scored assessment."""
     result = result or score(framework, answers)
+    # a root rescaled for not-applicable questions multiplies every rise under it; rounded after
+    # the rescale (round_points), a rise is only known by scoring the whole
+    factor: dict[str, Fraction] = {}
+    whole: set[str] = set()
+    for r in result.roots.values():
+        factor[r.code] = r.factor
+        if r.rescaled and framework.round_points:
+            whole.add(r.code)
     per_question: dict[str, QuestionExplanation] = {}
     for code, q in framework.questions.items():
         best = best_answer(q)
         value = result.values[code]
-        if answers.get(code) == best:
+        answer = answers.get(code)
+        root = framework.root_of(code)
+        if answer in (best, NOT_APPLICABLE):
             gain = ZERO
-        elif code in prerequisites(framework):
+        elif code in prerequisites(framework) or root in whole:
             # moving a prerequisite moves the questions that depend on it: score it whole
             gain = score(framework, {**answers, code: best}).total - result.total
         else:
             raised = question_value(q, best, answers, result.values)
-            gain = coefficient(framework, code) * (raised - value)
+            rise = question_points(framework, code, raised) - question_points(
+                framework, code, value
+            )
+            gain = rise * factor.get(root, ONE)
         per_question[code] = QuestionExplanation(
             code=code,
-            answer=answers.get(code),
+            answer=answer,
             value=value,
-            contribution=coefficient(framework, code) * value,
+            contribution=question_points(framework, code, value),
             gain=max(gain, ZERO),
             best=best,
         )

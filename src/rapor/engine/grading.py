@@ -13,12 +13,23 @@ def index_of(framework: Framework, total: Fraction) -> Fraction:
     return total * framework.index_scale / framework.max_score
 
 
-def grade_for(framework: Framework, index: Fraction) -> GradeBand:
-    """The first band from the top that matches the (rounded, if round_first) index."""
+def compare_of(framework: Framework, band: GradeBand) -> str:
+    """A band's own comparison (format version 1, additions), else the grading's."""
+    return band.compare or framework.grading.compare
+
+
+def grade_for(framework: Framework, index: Fraction, *, below_target: bool = False) -> GradeBand:
+    """The first band from the top that matches the (rounded, if round_first) index.
+
+    With ``below_target`` (a question below its target), a band that has a below-target variant
+    (A- for A) gives that variant instead.
+    """
     g = framework.grading
     x = round_half_up(index, framework.decimals) if g.round_first else index
     for band in g.bands:
-        if (x > band.min) if g.compare == "above" else (x >= band.min):
+        if (x > band.min) if compare_of(framework, band) == "above" else (x >= band.min):
+            if below_target and band.below_target is not None:
+                return band.below_target
             return band
     return g.bands[-1]  # the last band (min 0) matches any index >= 0, 0 included
 
@@ -41,12 +52,13 @@ def index_threshold(framework: Framework, code: str) -> tuple[Fraction, bool]:
     g = framework.grading
     if b is g.bands[-1]:
         return Fraction(0), False
+    compare = compare_of(framework, b)
     if not g.round_first:
-        return b.min, g.compare == "above"
+        return b.min, compare == "above"
     step = Fraction(1, 10**framework.decimals)
     # the least displayed value that matches, then the least raw value displayed as it
     # (a min that is not a multiple of the display step, e.g. 59.999, needs the next step up)
-    shown = _ceil_step(b.min, step) if g.compare == "at_least" else _next_step_above(b.min, step)
+    shown = _ceil_step(b.min, step) if compare == "at_least" else _next_step_above(b.min, step)
     return shown - step / 2, False
 
 

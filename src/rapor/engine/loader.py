@@ -17,9 +17,11 @@ import yaml
 
 from .errors import FrameworkError
 from .model import (
+    NOT_APPLICABLE_SPELLINGS,
     ONE,
     ZERO,
     Answer,
+    Correction,
     Dependency,
     Framework,
     GradeBand,
@@ -150,6 +152,7 @@ class _Builder:
         roots = tuple(
             self.build_node(item, None, f"nodes[{i}]") for i, item in enumerate(roots_raw)
         )
+        corrections = self.build_corrections(raw.get("corrections"), roots)
         total = sum((r.weight for r in roots), ZERO)
         if total != max_score:
             raise self.fail(
@@ -173,6 +176,8 @@ class _Builder:
             "scales",
             "grades",
             "nodes",
+            "round_points",
+            "corrections",
         }
         return Framework(
             id=fid,
@@ -190,6 +195,8 @@ class _Builder:
             roots=roots,
             nodes=dict(self.ordered_nodes(roots)),
             questions=self.questions,
+            round_points=self.flag(raw.get("round_points"), "round_points", "round_points", False),
+            corrections=corrections,
             source=self.source,
             extra={k: v for k, v in raw.items() if k not in known},
         )
@@ -224,7 +231,17 @@ class _Builder:
                     raise self.fail(
                         where, f"max ({format_exact(hi)}) must exceed min ({format_exact(lo)})"
                     )
-                self.scales[key] = Scale(key=key, kind="number", min=lo, max=hi)
+                conversion = spec.get("conversion", "range")
+                if conversion not in ("range", "ratio"):
+                    raise self.fail(
+                        where, f"'conversion' must be range or ratio, not {conversion!r}"
+                    )
+                if conversion == "ratio" and lo < 0:
+                    # x / max must stay in 0 … 1
+                    raise self.fail(where, "a ratio scale needs min >= 0")
+                self.scales[key] = Scale(
+                    key=key, kind="number", min=lo, max=hi, conversion=conversion
+                )
             else:
                 raise self.fail(where, f"'kind' must be choice or number, not {kind!r}")
 
@@ -264,6 +281,9 @@ class _Builder:
             if k and k not in lookup:
                 loose[k] = target if loose.get(k, target) == target else None
         lookup.update({k: v for k, v in loose.items() if v is not None})
+        provisional = spec.get("provisional") or []
+        if not isinstance(provisional, list) or any(o not in options_raw for o in provisional):
+            raise self.fail(where, "'provisional' must list option codes of this scale")
         return Scale(
             key=key,
             kind="choice",
@@ -271,6 +291,7 @@ class _Builder:
             aliases=dict(aliases_raw),
             lookup=lookup,
             values=dict(options),
+            provisional=frozenset(provisional),
         )
 
     # ---- grades --------------------------------------------------------------------------
@@ -296,7 +317,34 @@ class _Builder:
                 raise self.fail(
                     f"grade {code}", "bands must be listed highest first with falling min"
                 )
-            bands.append(GradeBand(code=code, min=low, label=str(band.get("label") or code)))
+            own = band.get("compare")
+            if own is not None and own not in ("above", "at_least"):
+                raise self.fail(
+                    f"grade {code}", f"'compare' must be above or at_least, not {own!r}"
+                )
+            variant = None
+            if band.get("below_target") is not None:
+                spec = band["below_target"]
+                if not isinstance(spec, dict):
+                    raise self.fail(f"grade {code}", "'below_target' must be {code, label}")
+                vcode = self.text(spec, "code", f"grade {code}, below_target")
+                variant = GradeBand(
+                    code=vcode,
+                    min=low,
+                    label=str(spec.get("label") or vcode),
+                    compare=own,
+                    provisional=self.flag(spec.get("provisional"), vcode, "provisional", False),
+                )
+            bands.append(
+                GradeBand(
+                    code=code,
+                    min=low,
+                    label=str(band.get("label") or code),
+                    compare=own,
+                    provisional=self.flag(band.get("provisional"), code, "provisional", False),
+                    below_target=variant,
+                )
+            )
         if bands[-1].min != 0:
             raise self.fail(f"grade {bands[-1].code}", "the last band must have min 0")
         return Grading(compare=cast(Any, compare), round_first=round_first, bands=tuple(bands))
@@ -390,6 +438,14 @@ class _Builder:
             evidence = [evidence]
         if raw.get("depends_on") is not None:
             self.raw_deps[code] = raw["depends_on"]
+        scale = self.scales[scale_key]
+        not_applicable = self.flag(raw.get("not_applicable"), code, "not_applicable", False)
+        if not_applicable and any(
+            normalise_text(k) in NOT_APPLICABLE_SPELLINGS for k in scale.lookup
+        ):
+            raise self.fail(
+                code, f"scale {scale_key!r} has an option that reads as 'not applicable'"
+            )
         question = Question(
             code=code,
             text=text,
@@ -400,9 +456,75 @@ class _Builder:
             guidance=str(raw.get("guidance") or ""),
             evidence=tuple(str(e) for e in evidence),
             source=cast(Any, source),
+            not_applicable=not_applicable,
+            target=self.answer_of(scale, raw.get("target"), code, "target"),
+            scorer=str(raw.get("scorer") or ""),
+            owner=str(raw.get("owner") or ""),
+            forecasts=self.forecasts(scale, raw.get("forecasts"), code),
         )
         self.questions[code] = question
         return question
+
+    def answer_of(self, scale: Scale, value: Any, code: str, key: str) -> Answer | None:
+        """An optional answer written in the file (a target), checked against the scale."""
+        if value is None:
+            return None
+        from .answers import canonical_answer  # local: answers imports the model only
+
+        try:
+            return canonical_answer(scale, value)
+        except ValueError as exc:
+            raise self.fail(code, f"'{key}': {exc}") from None
+
+    def forecasts(self, scale: Scale, raw: Any, code: str) -> tuple[tuple[Answer, Fraction], ...]:
+        """The planner's default moves {answer: effort} (format version 1, additions)."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, dict) or not raw:
+            raise self.fail(code, "'forecasts' must be a mapping {answer: effort}")
+        out: list[tuple[Answer, Fraction]] = []
+        for answer, effort in raw.items():
+            value = self.answer_of(scale, answer, code, "forecasts")
+            assert value is not None
+            cost = self.number(effort, code, f"forecasts {answer}")
+            if cost < 0:
+                raise self.fail(code, f"'forecasts' {answer}: the effort must not be negative")
+            out.append((value, cost))
+        return tuple(out)
+
+    # ---- corrections ---------------------------------------------------------------------
+    def build_corrections(self, raw: Any, roots: tuple[Node, ...]) -> dict[str, Correction]:
+        """Signed inputs added to a root before its rescale (the 2023 koefisien)."""
+        if raw is None:
+            return {}
+        if not isinstance(raw, list):
+            raise self.fail("corrections", "must be a list of {code, name, root, min, max}")
+        out: dict[str, Correction] = {}
+        root_codes = {r.code for r in roots}
+        for i, item in enumerate(raw):
+            if not isinstance(item, dict):
+                raise self.fail(
+                    f"corrections[{i}]", "must be a mapping {code, name, root, min, max}"
+                )
+            code = self.claim(item.get("code"), f"corrections[{i}]")
+            root = item.get("root")
+            if root not in root_codes:
+                raise self.fail(code, f"'root' must be the code of a root node, not {root!r}")
+            lo = self.number(item.get("min"), code, "min")
+            hi = self.number(item.get("max"), code, "max")
+            if hi <= lo:
+                raise self.fail(
+                    code, f"max ({format_exact(hi)}) must exceed min ({format_exact(lo)})"
+                )
+            out[code] = Correction(
+                code=code,
+                name=self.text(item, "name", code),
+                root=root,
+                min=lo,
+                max=hi,
+                provisional=self.flag(item.get("provisional"), code, "provisional", False),
+            )
+        return out
 
     # ---- dependencies --------------------------------------------------------------------
     def resolve_dependencies(self) -> None:

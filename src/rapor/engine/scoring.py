@@ -6,6 +6,11 @@ coefficient c = leaf weight × question weight / Σ question weights; all coeffi
 one integer scale when compiling, and per assessment all values to one common denominator, so the
 sums over the tree are integer additions. The result is exact, and fast enough to re-score every
 local government of the country in well under a second.
+
+Format version 1, additions (docs/engine.md): with ``round_points`` each question's points
+(coefficient × value) are rounded half up to ``decimals`` first and the tree sums those; a question
+answered NOT_APPLICABLE scores 0 and its coefficient is "excluded" from its nodes; each root is then
+corrected and rescaled (roots.py), and the total is the sum of the adjusted roots.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .grading import grade_for, index_of
-from .model import ZERO, Answer, Framework, GradeBand, Question
-from .numbers import format_fixed
+from .model import NOT_APPLICABLE, ZERO, Answer, Framework, GradeBand, Question
+from .numbers import format_fixed, round_half_up
+from .roots import ProvisionalPart, RootScore, provisional_parts, root_scores
 
 
 @dataclass(frozen=True)
@@ -25,10 +31,17 @@ class NodeScore:
     code: str
     score: Fraction
     weight: Fraction
+    excluded: Fraction = ZERO
+    """The weight of its questions answered not applicable (it leaves the root)."""
+
+    @property
+    def applicable_weight(self) -> Fraction:
+        return self.weight - self.excluded
 
     @property
     def percent(self) -> Fraction:
-        return self.score / self.weight * 100 if self.weight else ZERO
+        weight = self.weight - self.excluded
+        return self.score / weight * 100 if weight else ZERO
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,12 @@ class ScoreResult:
     grade: GradeBand
     answered: int
     questions: int = field(default=0)
+    roots: Mapping[str, RootScore] = field(default_factory=dict)
+    """Per root: its score, not-applicable weight, correction and adjusted score (roots.py)."""
+    below_target: tuple[str, ...] = ()
+    """Questions below their optional target (they turn A into its below-target variant)."""
+    provisional: tuple[ProvisionalPart, ...] = ()
+    """What in this result rests on provisional rules (a grade, a correction, an option value)."""
 
     def show(self, value: Fraction) -> str:
         return format_fixed(value, self.framework.decimals)
@@ -67,6 +86,10 @@ class _Plan:
     coefficients: Mapping[str, int]
     """m_q by question code."""
     prerequisites: frozenset[str]
+    targets: tuple[Question, ...] = ()
+    """The questions that carry a target."""
+    fractions: Mapping[str, Fraction] = field(default_factory=dict)
+    """c_q as a Fraction by question code (for rounding each question's points)."""
 
 
 def _plan(framework: Framework) -> _Plan:
@@ -111,6 +134,8 @@ def _plan(framework: Framework) -> _Plan:
         prerequisites=frozenset(
             q.depends_on.question for q in framework.questions.values() if q.depends_on
         ),
+        targets=tuple(q for q in framework.questions.values() if q.target is not None),
+        fractions=coefficients,
     )
     framework._cache["plan"] = plan
     return plan
@@ -130,12 +155,20 @@ def question_value(
     answers: Mapping[str, Answer],
     values: Mapping[str, Fraction],
 ) -> Fraction:
-    """One question's value for ``answer``, given the others' answers and (prerequisite) values."""
-    v = ZERO if answer is None else q.scale.value(answer)
+    """One question's value for ``answer``, given the others' answers and (prerequisite) values.
+
+    Not applicable scores 0 (its weight leaves the root instead); a factor that does not apply is
+    1: multiplying by a prerequisite answered not applicable leaves the value as it is.
+    """
+    if answer is None or (isinstance(answer, str) and answer == NOT_APPLICABLE):
+        return ZERO
+    v = q.scale.value(answer)
     dep = q.depends_on
     if dep is not None and v:
         if dep.multiply:
-            v = v * values[dep.question]
+            factor = answers.get(dep.question)
+            if not (isinstance(factor, str) and factor == NOT_APPLICABLE):
+                v = v * values[dep.question]
         else:
             prerequisite = answers.get(dep.question)
             # an unanswered prerequisite does not trigger zero_if
@@ -146,8 +179,13 @@ def question_value(
 
 def coefficient(framework: Framework, code: str) -> Fraction:
     """What a value of 1 for question ``code`` adds to the total: leaf weight × its share."""
-    plan = _plan(framework)
-    return Fraction(plan.coefficients[code], plan.scale)
+    return _plan(framework).fractions[code]
+
+
+def question_points(framework: Framework, code: str, value: Fraction) -> Fraction:
+    """What question ``code`` adds to its leaf at ``value``: rounded first with round_points."""
+    points = coefficient(framework, code) * value
+    return round_half_up(points, framework.decimals) if framework.round_points else points
 
 
 def prerequisites(framework: Framework) -> frozenset[str]:
@@ -159,20 +197,35 @@ def score(framework: Framework, answers: Mapping[str, Answer]) -> ScoreResult:
     """Score canonical answers (see answers.parse_answers) exactly."""
     plan = _plan(framework)
     values = question_values(framework, answers)
-    common = math.lcm(*(v.denominator for v in values.values()))
-    nums = {code: v.numerator * (common // v.denominator) for code, v in values.items()}
     node_num: dict[str, int] = {}
-    for code, terms in plan.leaves:
-        node_num[code] = sum(m * nums[q] for q, m in terms)
+    if framework.round_points:
+        # every question's points rounded to the display step first, then summed (2023 rule 3):
+        # the sums are integers in units of that step
+        denominator = 10**framework.decimals
+        coef = plan.fractions
+        units = {c: _units(coef[c], v, denominator) for c, v in values.items()}
+        for code, terms in plan.leaves:
+            node_num[code] = sum(units[q] for q, _ in terms)
+    else:
+        common = math.lcm(*(v.denominator for v in values.values()))
+        nums = {code: v.numerator * (common // v.denominator) for code, v in values.items()}
+        denominator = plan.scale * common
+        for code, terms in plan.leaves:
+            node_num[code] = sum(m * nums[q] for q, m in terms)
     for code, children in plan.inner:
         node_num[code] = sum(node_num[c] for c in children)
-    denominator = plan.scale * common
+    excluded = _excluded(framework, answers)
     nodes = {
-        code: NodeScore(code, Fraction(node_num[code], denominator), node.weight)
+        code: NodeScore(
+            code, Fraction(node_num[code], denominator), node.weight, excluded.get(code, ZERO)
+        )
         for code, node in framework.nodes.items()
     }
-    total = Fraction(sum(node_num[r] for r in plan.roots), denominator)
-    index = index_of(framework, total)
+    roots = root_scores(framework, nodes, answers)
+    total = sum((r.adjusted for r in roots.values()), ZERO)
+    index = min(max(index_of(framework, total), ZERO), framework.index_scale)
+    below = tuple(q.code for q in plan.targets if _below_target(q, answers.get(q.code)))
+    grade = grade_for(framework, index, below_target=bool(below))
     return ScoreResult(
         framework=framework,
         answers=dict(answers),
@@ -180,7 +233,38 @@ def score(framework: Framework, answers: Mapping[str, Answer]) -> ScoreResult:
         nodes=nodes,
         total=total,
         index=index,
-        grade=grade_for(framework, index),
+        grade=grade,
         answered=sum(1 for code in framework.questions if code in answers),
         questions=len(framework.questions),
+        roots=roots,
+        below_target=below,
+        provisional=provisional_parts(framework, answers, grade),
     )
+
+
+def _units(c: Fraction, v: Fraction, step: int) -> int:
+    """c × v in units of 1/step, rounded half up (both are >= 0): round_half_up in integers."""
+    x, y = c.numerator * v.numerator * step, c.denominator * v.denominator
+    q, r = divmod(x, y)
+    return q + 1 if 2 * r >= y else q
+
+
+def _excluded(framework: Framework, answers: Mapping[str, Answer]) -> dict[str, Fraction]:
+    """Per node, the coefficients of its questions answered not applicable."""
+    out: dict[str, Fraction] = {}
+    for code, answer in answers.items():
+        if isinstance(answer, str) and answer == NOT_APPLICABLE and code in framework.questions:
+            c = coefficient(framework, code)
+            for node in framework.ancestors(code):  # its leaf, then up to the root
+                out[node] = out.get(node, ZERO) + c
+    return out
+
+
+def _below_target(q: Question, answer: Answer | None) -> bool:
+    """Unanswered is below (it scores 0); not applicable is not."""
+    if answer == NOT_APPLICABLE:
+        return False
+    if answer is None:
+        return True
+    assert q.target is not None
+    return q.scale.value(answer) < q.scale.value(q.target)

@@ -47,14 +47,21 @@ def check_late_stage(cycle: Cycle, codes: list[str], states: dict[str, str]) -> 
 
 
 def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
-    """The canonical text of a raw answer, "" for no answer; DomainError if it does not fit."""
+    """The canonical text of a raw answer, "" for no answer; DomainError if it does not fit.
+
+    "Tidak berlaku" (not applicable) is an answer only where the framework allows it.
+    """
     question = cycle.framework.framework().questions.get(question_code)
     if question is None:
         raise DomainError(f"{question_code} is not a question of {cycle.framework}")
     if value is None or (isinstance(value, str) and not value.strip()):
         return ""
+    if engine.is_not_applicable_text(value) and not question.not_applicable:
+        raise DomainError(
+            _("%(code)s tidak dapat dijawab “tidak berlaku”.") % {"code": question_code}
+        )
     try:
-        return engine.answer_text(engine.canonical_answer(question.scale, value))
+        return engine.answer_text(engine.canonical_question_answer(question, value))
     except ValueError:
         raise DomainError(answer_problem(question.scale, value)) from None
 
@@ -106,41 +113,16 @@ def answer_save(
                 _("%(code)s sudah %(state)s; jawaban dapat diubah bila dikembalikan.")
                 % {"code": question_code, "state": status.get_state_display()}
             )
-        row = Answer.objects.filter(cycle=cycle, question_code=question_code, level=level).first()
-        if row is None:
-            if expected_version != 0:
-                raise Conflict(question_code, level, text, _missing(level), expected_version)
-            try:
-                with transaction.atomic():
-                    row = Answer.objects.create(
-                        cycle=cycle,
-                        question_code=question_code,
-                        level=level,
-                        value=text,
-                        version=1,
-                        updated_by=by,
-                    )
-            except IntegrityError:  # someone created it a moment ago
-                theirs = Answer.objects.get(cycle=cycle, question_code=question_code, level=level)
-                raise Conflict(question_code, level, text, theirs, expected_version) from None
-            before = None
-        else:
-            if row.version != expected_version:
-                raise Conflict(question_code, level, text, row, expected_version)
-            if row.value == text and not row.needs_reconfirmation:
-                return row  # nothing changed: no new version, no event
-            before = {"value": row.value, "version": row.version}
-            updated = Answer.objects.filter(pk=row.pk, version=expected_version).update(
-                value=text,
-                version=expected_version + 1,
-                updated_by=by,
-                updated_at=timezone.now(),
-                needs_reconfirmation=False,
-            )
-            if not updated:
-                row.refresh_from_db()
-                raise Conflict(question_code, level, text, row, expected_version)
-            row.refresh_from_db()
+        row, before, changed = versioned_write(
+            cycle=cycle,
+            code=question_code,
+            level=level,
+            text=text,
+            by=by,
+            expected_version=expected_version,
+        )
+        if not changed:
+            return row  # nothing changed: no new version, no event
         if status is None:
             AnswerStatus.objects.get_or_create(cycle=cycle, question_code=question_code)
         history_record(
@@ -152,6 +134,48 @@ def answer_save(
             after={"value": text, "version": row.version, "level": level},
         )
     return row
+
+
+def versioned_write(
+    *, cycle: Cycle, code: str, level: str, text: str, by: Any, expected_version: int
+) -> tuple[Answer, dict[str, Any] | None, bool]:
+    """Write one stored value if its version is still ``expected_version`` (else Conflict):
+    (row, before, changed). Call inside a transaction."""
+    row = Answer.objects.filter(cycle=cycle, question_code=code, level=level).first()
+    if row is None:
+        if expected_version != 0:
+            raise Conflict(code, level, text, _missing(level), expected_version)
+        try:
+            with transaction.atomic():
+                row = Answer.objects.create(
+                    cycle=cycle,
+                    question_code=code,
+                    level=level,
+                    value=text,
+                    version=1,
+                    updated_by=by,
+                )
+        except IntegrityError:  # someone created it a moment ago
+            theirs = Answer.objects.get(cycle=cycle, question_code=code, level=level)
+            raise Conflict(code, level, text, theirs, expected_version) from None
+        return row, None, True
+    if row.version != expected_version:
+        raise Conflict(code, level, text, row, expected_version)
+    if row.value == text and not row.needs_reconfirmation:
+        return row, None, False
+    before = {"value": row.value, "version": row.version}
+    updated = Answer.objects.filter(pk=row.pk, version=expected_version).update(
+        value=text,
+        version=expected_version + 1,
+        updated_by=by,
+        updated_at=timezone.now(),
+        needs_reconfirmation=False,
+    )
+    if not updated:
+        row.refresh_from_db()
+        raise Conflict(code, level, text, row, expected_version)
+    row.refresh_from_db()
+    return row, before, True
 
 
 def _missing(level: str) -> Answer:

@@ -8,7 +8,8 @@ the framework and the effective values, so each process keeps the last few (``_R
 two saves, every page of a cycle reads the same answers, and under office load most requests then
 skip the engine (measured with bench/load.py; docs/deploy.md).
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
-file) are left out and listed in ``rejected`` rather than breaking the page.
+file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
+score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
 """
 
 from __future__ import annotations
@@ -50,20 +51,24 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
-_RECENT: OrderedDict[tuple[int, frozenset[tuple[str, str]]], tuple[Any, CycleScore]] = OrderedDict()
+_RECENT: OrderedDict[tuple[int, bool, frozenset[tuple[str, str]]], tuple[Any, CycleScore]] = (
+    OrderedDict()
+)
 _RECENT_SIZE = 32
 _RECENT_LOCK = threading.Lock()
 
 
-def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
+def score_values(
+    framework: engine.Framework, raw: dict[str, str], *, explain: bool = True
+) -> CycleScore:
     """Score raw values (a recent identical call's result is returned again)."""
-    key = (id(framework), frozenset(raw.items()))
+    key = (id(framework), explain, frozenset(raw.items()))
     with _RECENT_LOCK:
         hit = _RECENT.get(key)
         if hit is not None and hit[0] is framework:  # the same object, not a reused id
             _RECENT.move_to_end(key)
             return hit[1]
-    result = _score(framework, raw)
+    result = _score(framework, raw, explain=explain)
     with _RECENT_LOCK:
         _RECENT[key] = (framework, result)
         while len(_RECENT) > _RECENT_SIZE:
@@ -71,8 +76,8 @@ def score_values(framework: engine.Framework, raw: dict[str, str]) -> CycleScore
     return result
 
 
-def _score(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
-    known = {c: v for c, v in raw.items() if c in framework.questions}
+def _score(framework: engine.Framework, raw: dict[str, str], *, explain: bool) -> CycleScore:
+    known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:
         answers = engine.parse_answers(framework, known)
@@ -84,15 +89,19 @@ def _score(framework: engine.Framework, raw: dict[str, str]) -> CycleScore:
             except engine.AnswersError as exc:
                 rejected[code] = str(exc)
     result = engine.score(framework, answers)
-    nodes, questions = engine.explain(framework, answers, result)
+    # a list of cycles shows the index only: explaining every question is for the workspace
+    nodes, questions = engine.explain(framework, answers, result) if explain else ({}, {})
     return CycleScore(framework, result, nodes, questions, rejected)
 
 
-def cycle_score(cycle: Cycle, *, answers: Iterable[Answer] | None = None) -> CycleScore:
-    """Score a cycle from its stored answers (pass rows already loaded to save the query)."""
+def cycle_score(
+    cycle: Cycle, *, answers: Iterable[Answer] | None = None, explain: bool = True
+) -> CycleScore:
+    """Score a cycle from its stored answers (pass rows already loaded to save the query);
+    without ``explain`` the per-question explanations are left empty."""
     rows = (
         answers
         if answers is not None
         else Answer.objects.filter(cycle=cycle).only("question_code", "level", "value")
     )
-    return score_values(cycle.framework.framework(), effective_values(rows))
+    return score_values(cycle.framework.framework(), effective_values(rows), explain=explain)

@@ -108,6 +108,13 @@ class Cycle(models.Model):
         return ["self", *[x.strip() for x in self.review_levels.split(",") if x.strip()]]
 
     @property
+    def uses_older_instrument(self) -> bool:
+        """The framework's version is an earlier year than the cycle's (the 2023 instrument stands
+        in for 2024, whose weights are not public): the screens say so."""
+        v = self.framework.version
+        return v.isdigit() and len(v) == 4 and int(v) < self.year
+
+    @property
     def is_open(self) -> bool:
         return self.stage not in (Stage.SUBMITTED, Stage.CLOSED)
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,9 +15,11 @@ from rapor.orgs.models import Organisation
 from rapor.orgs.permissions import can, memberships
 
 from ..access import cycles_for_user, get_cycle_for_user, remember_cycle
+from ..domain.corrections import correction_save
 from ..domain.cycles import cycle_create, cycle_update
-from ..domain.errors import DomainError
+from ..domain.errors import Conflict, DomainError
 from ..interfaces.forms import CycleCreateForm, CycleSettingsForm
+from ..pages.cycles import cycle_rows, settings_context
 
 
 def _creatable_orgs(user):  # type: ignore[no-untyped-def]
@@ -40,7 +42,7 @@ def cycles(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "assessments/cycles.html",
-        {"cycles": cycles_for_user(request.user), "create_form": form},
+        {"rows": cycle_rows(cycles_for_user(request.user)), "create_form": form},
     )
 
 
@@ -85,5 +87,41 @@ def cycle_settings(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "assessments/cycle_settings.html",
-        {"cycle": cycle, "form": form, "may_manage": may_manage, "framework": cycle.framework},
+        {
+            "cycle": cycle,
+            "form": form,
+            "may_manage": may_manage,
+            "framework": cycle.framework,
+            **settings_context(cycle, request.user),
+        },
     )
+
+
+@login_required
+@require_POST
+def cycle_correction(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """The Tim RB enters a correction of the score (the koefisien), provisional."""
+    cycle = get_cycle_for_user(request, pk, "manage_cycle")
+    if code not in cycle.framework.framework().corrections:
+        raise Http404("no such correction")
+    try:
+        version = int(request.POST.get("version", "0"))
+    except ValueError:
+        version = -1
+    try:
+        correction_save(
+            cycle=cycle,
+            code=code,
+            value=request.POST.get("value", ""),
+            by=request.user,
+            expected_version=version,
+        )
+    except Conflict:
+        messages.error(
+            request, _("Koefisien baru saja diubah orang lain; periksa lalu simpan lagi.")
+        )
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Koefisien disimpan."))
+    return redirect("assessments:cycle_settings", cycle.pk)

@@ -56,6 +56,7 @@ def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "cycle": cycle,
             "framework": cycle.framework,
+            "score": data.score,
             "level": level,
             "levels": my_levels(request.user, cycle),
             "stage_open": can(request.user, review.LEVEL_RULES[level].action, cycle),

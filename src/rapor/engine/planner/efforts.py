@@ -7,6 +7,9 @@ effort of one step of a question (option empty), the effort to reach one option,
 question (effort ``fixed``; with an option: only that option is ruled out). A number question and
 an external input (``source: external``) do not move unless the file gives a forecast: a row with
 an option (for a number question, the forecast value) or, for an external choice input, a step row.
+A framework may carry such forecasts itself (``forecasts`` on a question, format version 1,
+additions): they are the question's default option rows, and a row of the efforts file for the
+same answer overrides its effort. A question answered not applicable does not move.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..answers import canonical_answer
-from ..model import Answer, Framework, Question
+from ..model import NOT_APPLICABLE, Answer, Framework, Question
 from ..numbers import parse_exact
 from .types import Efforts, PlannerInputError
 
@@ -111,14 +114,19 @@ def moves(
 ) -> list[tuple[Answer, Fraction]]:
     """The answers ``question`` may move up to from ``current``, each with its effort."""
     code = question.code
-    if code in efforts.fixed:
+    if code in efforts.fixed or current == NOT_APPLICABLE:
         return []
     scale = question.scale
-    explicit = {a: e for (q, a), e in efforts.option.items() if q == code}
+    explicit = dict(question.forecasts)  # the framework's defaults, then the file's rows
+    explicit.update({a: e for (q, a), e in efforts.option.items() if q == code})
     if scale.kind == "number":
         now = scale.value(current) if current is not None else Fraction(0)
         return sorted(
-            ((a, e) for a, e in explicit.items() if scale.value(a) > now),
+            (
+                (a, e)
+                for a, e in explicit.items()
+                if scale.value(a) > now and (code, a) not in efforts.excluded
+            ),
             key=lambda item: item[0],
         )
     if question.source == "external" and code not in efforts.step and not explicit:

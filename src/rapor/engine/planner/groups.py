@@ -6,6 +6,10 @@ the dependency graph, taken undirected) and lets each group take one of its join
 combination of its members' reachable answers (the current one or a move up). Each state carries
 its exact effort, the number of questions it changes, and its exact rise of the total. A state that
 another state of the group beats or equals on all three counts is dropped; no optimal plan needs it.
+
+Rises are in the framework's total: each question's points (rounded first with ``round_points``)
+times the factor of its root (weight / adjustment weight when not-applicable answers rescale it;
+those answers never move, so the factors are constants of one planning problem).
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..model import ZERO, Answer, Framework, Question
-from ..scoring import question_values
+from ..model import ONE, ZERO, Answer, Framework, Question
+from ..scoring import ScoreResult, question_points, question_value, question_values
 from .efforts import moves
 from .types import Efforts
 
@@ -48,15 +52,10 @@ class Group:
         return max((s.delta for s in self.states), default=ZERO)
 
 
-def coefficients(framework: Framework) -> dict[str, Fraction]:
-    """Each question's share of the total per unit of value: leaf weight x its weight share."""
-    out: dict[str, Fraction] = {}
-    for node in framework.nodes.values():
-        if node.is_leaf:
-            total_w = sum((q.weight for q in node.questions), ZERO)
-            for q in node.questions:
-                out[q.code] = node.weight * q.weight / total_w
-    return out
+def factors(framework: Framework, result: ScoreResult) -> dict[str, Fraction]:
+    """Per question, what a rise of its points is worth in the total: its root's rescale."""
+    by_root = {r.code: r.factor for r in result.roots.values()}
+    return {code: by_root.get(framework.root_of(code), ONE) for code in framework.questions}
 
 
 def _components(framework: Framework) -> list[list[Question]]:
@@ -89,22 +88,28 @@ def contribution(
     framework: Framework,
     members: tuple[Question, ...],
     answers: tuple[Answer | None, ...],
-    coef: Mapping[str, Fraction],
+    factor: Mapping[str, Fraction],
 ) -> Fraction:
     """The group's exact part of the total with its members answered so (engine rules)."""
-    if len(members) == 1:
+    if len(members) == 1:  # a group of one has no dependency
         q, a = members[0], answers[0]
-        return ZERO if a is None else coef[q.code] * q.scale.value(a)
+        value = question_value(q, a, {}, {})
+        return question_points(framework, q.code, value) * factor[q.code]
     given = {q.code: a for q, a in zip(members, answers, strict=True) if a is not None}
     values = question_values(framework, given)  # the members depend only on each other
-    return sum((coef[q.code] * values[q.code] for q in members), ZERO)
+    return sum(
+        (question_points(framework, q.code, values[q.code]) * factor[q.code] for q in members),
+        ZERO,
+    )
 
 
 def build_groups(
-    framework: Framework, answers: Mapping[str, Answer], efforts: Efforts
+    framework: Framework,
+    answers: Mapping[str, Answer],
+    efforts: Efforts,
+    factor: Mapping[str, Fraction],
 ) -> list[Group]:
     """The groups that can move at all, each with its non-dominated joint states."""
-    coef = coefficients(framework)
     out: list[Group] = []
     for component in _components(framework):
         members = tuple(sorted(component, key=lambda q: _depth(framework, q)))  # stable: file order
@@ -122,7 +127,7 @@ def build_groups(
                 f"more than the planner enumerates ({MAX_STATES})"
             )
         now = tuple(answers.get(q.code) for q in members)
-        base = contribution(framework, members, now, coef)
+        base = contribution(framework, members, now, factor)
         states: list[State] = []
         for combo in itertools.product(*options):
             chosen = tuple(a for a, _ in combo)
@@ -133,7 +138,7 @@ def build_groups(
                     efforts=costs,
                     effort=sum(costs, ZERO),
                     changes=sum(1 for a, b in zip(chosen, now, strict=True) if a != b),
-                    delta=contribution(framework, members, chosen, coef) - base,
+                    delta=contribution(framework, members, chosen, factor) - base,
                 )
             )
         current, *rest = states

@@ -17,12 +17,17 @@ Why the answer is exact although HiGHS computes in floats:
   artefact), a no-good cut removes exactly that combination — which is infeasible, so the model
   stays a relaxation — and the stage is solved again. A verified solution of a relaxation that
   attains the relaxation's optimum is optimal for the exact problem.
+* rises are linear in the total except where a root rescaled for not-applicable answers is rounded
+  (round_points): there the exact total is within half a display step of the linear one per such
+  root, so the model asks for that much less (still a relaxation) and the exact re-scoring decides.
+  Reachability itself is decided exactly, by scoring every group at its best state.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 import numpy as np
@@ -30,8 +35,8 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
 
 from ..model import ZERO, Answer, Framework
-from ..scoring import score
-from .groups import Group, State, build_groups, coefficients, contribution
+from ..scoring import ScoreResult, score
+from .groups import Group, State, build_groups, contribution, factors
 from .types import Change, Efforts, Plan, Target
 
 Choice = tuple[int, ...]
@@ -148,6 +153,27 @@ def _apply(
     return out
 
 
+def _linear_total(result: ScoreResult) -> tuple[Fraction, Fraction]:
+    """The total as a linear function of the points (rescale without its rounding), and how far
+    the exact total can lie above it (half a display step per rounded rescaled root)."""
+    fw = result.framework
+    total, slack = ZERO, ZERO
+    for r in result.roots.values():
+        if r.rescaled and fw.round_points:
+            slack += Fraction(1, 2 * 10**fw.decimals)
+        total += (r.score + r.correction) * r.factor
+    return total, slack
+
+
+def _best(groups: Sequence[Group]) -> Choice:
+    """Every group at its state of largest rise."""
+    out: list[int] = []
+    for g in groups:
+        rises = [s.delta for s in g.states]
+        out.append(rises.index(max(rises)) if rises else -1)
+    return tuple(out)
+
+
 def plan(
     framework: Framework,
     answers: Mapping[str, Answer],
@@ -158,27 +184,31 @@ def plan(
     efforts = efforts or Efforts()
     before = score(framework, answers)
     to_total = framework.max_score / framework.index_scale
-    groups = build_groups(framework, answers, efforts) if not target.met_by(before.index) else []
-    need = target.bound * to_total - before.total
-    best_rise = sum((g.best for g in groups), ZERO)
-    reachable = target.met_by(before.index) or (
-        best_rise > need if target.strict else best_rise >= need
-    )
+    met = target.met_by(before.index)
+    factor = factors(framework, before)
+    groups = build_groups(framework, answers, efforts, factor) if not met else []
+    linear, slack = _linear_total(before)
+    best = score(framework, _apply(groups, _best(groups), answers))
+    reachable = met or target.met_by(best.index)
     if reachable:
 
         def feasible(choice: Choice) -> bool:
             return target.met_by(score(framework, _apply(groups, choice, answers)).index)
 
-        threshold = _threshold(groups, need, target.strict)
+        threshold = _threshold(groups, target.bound * to_total - linear - slack, target.strict)
     else:
-        best_total = before.total + best_rise
+        # the best index any plan reaches (the index, not the total: it is bounded to 0 … scale)
 
         def feasible(choice: Choice) -> bool:
-            return score(framework, _apply(groups, choice, answers)).total >= best_total
+            return score(framework, _apply(groups, choice, answers)).index >= best.index
 
-        threshold = _threshold(groups, best_rise, False)
+        threshold = (
+            _threshold(groups, best.index * to_total - linear - slack, False)
+            if best.index > 0
+            else -math.inf
+        )
     choice: Choice = tuple(-1 for _ in groups)
-    if groups and not target.met_by(before.index):
+    if groups and not met:
         found = _lexicographic(_Model(groups, threshold), feasible)
         if found is None:  # pragma: no cover - the exact check above says a plan exists
             raise RuntimeError("the solver found no plan although one exists")
@@ -187,12 +217,14 @@ def plan(
     after = score(framework, after_answers)
     if reachable and not target.met_by(after.index):  # pragma: no cover - guarded by `feasible`
         raise RuntimeError("the plan does not meet its target")
-    changes = _changes(framework, groups, choice, answers)
+    changes = _changes(framework, groups, choice, answers, factor)
+    if sum((c.gain for c in changes), ZERO) != after.index - before.index:
+        changes = _rescored_gains(framework, changes, answers)
     return Plan(
         target=target,
         reachable=reachable,
         effort=sum((c.effort for c in changes), ZERO),
-        changes=changes,
+        changes=tuple(sorted(changes, key=_file_order(framework))),
         index_before=before.index,
         index=after.index,
         grade_before=before.grade,
@@ -201,31 +233,57 @@ def plan(
     )
 
 
+def _file_order(framework: Framework) -> Callable[[Change], int]:
+    position = {code: i for i, code in enumerate(framework.questions)}
+    return lambda c: position[c.question]
+
+
 def _changes(
-    framework: Framework, groups: Sequence[Group], choice: Choice, answers: Mapping[str, Answer]
-) -> tuple[Change, ...]:
-    """The changed questions in file order; within a group gains are taken prerequisites first."""
-    coef = coefficients(framework)
+    framework: Framework,
+    groups: Sequence[Group],
+    choice: Choice,
+    answers: Mapping[str, Answer],
+    factor: Mapping[str, Fraction],
+) -> list[Change]:
+    """The changed questions, group by group, prerequisites first, each credited with its rise."""
     to_index = framework.index_scale / framework.max_score
-    out: dict[str, Change] = {}
+    out: list[Change] = []
     for group, s in zip(groups, choice, strict=True):
         if s < 0:
             continue
         state = group.states[s]
         step = list(group.current.answers)
-        last = contribution(framework, group.members, tuple(step), coef)
+        last = contribution(framework, group.members, tuple(step), factor)
         for i, q in enumerate(group.members):
             after = state.answers[i]
             if after == step[i] or after is None:
                 continue
             step[i] = after
-            now = contribution(framework, group.members, tuple(step), coef)
-            out[q.code] = Change(
-                question=q.code,
-                before=answers.get(q.code),
-                after=after,
-                effort=state.efforts[i],
-                gain=(now - last) * to_index,
+            now = contribution(framework, group.members, tuple(step), factor)
+            out.append(
+                Change(
+                    question=q.code,
+                    before=answers.get(q.code),
+                    after=after,
+                    effort=state.efforts[i],
+                    gain=(now - last) * to_index,
+                )
             )
             last = now
-    return tuple(out[code] for code in framework.questions if code in out)
+    return out
+
+
+def _rescored_gains(
+    framework: Framework, changes: Sequence[Change], answers: Mapping[str, Answer]
+) -> list[Change]:
+    """Gains by re-scoring after each change in turn, where the rounding of a rescaled root (or
+    the index's upper bound) makes rises not add up: then they add up to the index rise exactly."""
+    now = dict(answers)
+    last = score(framework, now).index
+    out = []
+    for c in changes:
+        now[c.question] = c.after
+        index = score(framework, now).index
+        out.append(replace(c, gain=index - last))
+        last = index
+    return out
