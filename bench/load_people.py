@@ -112,9 +112,25 @@ def tiny_pdf(text: str) -> bytes:
     return make(text)
 
 
+# A question's form in a page: its level, version and whether this person may change it now.
 QUESTION = re.compile(
-    r'data-question="(?P<code>[^"]+)".*?name="version" value="(?P<version>\d+)"', re.S
+    r'name="question" value="(?P<code>[^"]+)"><input type="hidden" name="level" '
+    r'value="(?P<level>[^"]+)">\s*<input type="hidden" name="version" value="(?P<version>\d+)">'
+    r"\s*<fieldset(?P<closed> disabled)?>"
 )
+QUEUE_ITEM = re.compile(
+    r'class="list-group-item review-item"[^>]*data-question="([^"]+)".*?'
+    r'name="version" value="(\d+)"',
+    re.S,
+)
+NOTE = "Mohon lengkapi bukti dukung tahun berjalan."
+
+
+@dataclass
+class Form:
+    level: str
+    version: int
+    editable: bool
 
 
 @dataclass
@@ -126,7 +142,7 @@ class Person:
     browser: Browser
     rnd: random.Random
     password: str
-    versions: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
     values: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -143,6 +159,17 @@ class Person:
         )
         return status == 302
 
+    def read_forms(self, html: str) -> None:
+        for m in QUESTION.finditer(html):
+            self.forms[m["code"]] = Form(m["level"], int(m["version"]), not m["closed"])
+
+    def mine(self, editable: bool = True) -> list[str]:
+        return [
+            c
+            for c in self.spec.get("questions", [])
+            if c in self.forms and self.forms[c].editable is editable
+        ]
+
     # --- actions -------------------------------------------------------------------------
     def home(self) -> None:
         self.browser.request("Beranda", "GET", "/")
@@ -154,50 +181,55 @@ class Person:
         self.browser.request("Siklus", "GET", "/siklus/")
 
     def workspace(self, code: str | None = None) -> None:
-        indicator = self.plan["indicator"].get(code) if code else None
-        indicator = indicator or self.rnd.choice(self.plan["indicators"])
+        """Open the Lembar Kerja at one of my questions (or anywhere) and read its forms."""
+        code = code or self.rnd.choice(self.spec.get("questions") or list(self.plan["scales"]))
+        indicator = self.plan["indicator"][code]
         _, html = self.browser.request(
             "Lembar Kerja", "GET", f"/siklus/{self.cycle}/lembar-kerja/?indicator={indicator}"
         )
-        for m in QUESTION.finditer(html):
-            self.versions.setdefault(m["code"], int(m["version"]))
+        self.read_forms(html)
 
-    def answer(self, level: str = "self") -> None:
-        mine = self.spec.get("questions") or []
-        if not mine:
+    def answer(self) -> None:
+        """Change one of my questions that is open to me, as its form says."""
+        open_ = self.mine()
+        if not open_:
             return self.workspace()
-        code = self.rnd.choice(mine)
-        if code not in self.versions:
-            self.workspace(code)  # read the question (and its version) first, as a person does
-        scale = self.plan["scales"][code]
+        code = self.rnd.choice(open_)
+        form, scale = self.forms[code], self.plan["scales"][code]
         if scale["kind"] == "choice":
-            options = [o for o in scale["options"] if o != self.values.get(code)]
-            value = self.rnd.choice(options)
+            value = self.rnd.choice([o for o in scale["options"] if o != self.values.get(code)])
         else:
             value = f"{self.rnd.uniform(scale['min'], scale['max']):.2f}".replace(".", ",")
         status, html = self.browser.request(
             "save answer (htmx)",
             "POST",
             f"/siklus/{self.cycle}/jawab/",
-            form={
-                "question": code,
-                "level": level,
-                "version": self.versions.get(code, 0),
-                "value": value,
-            },
+            form={"question": code, "level": form.level, "version": form.version, "value": value},
             htmx=True,
         )
-        for m in QUESTION.finditer(html):
-            if m["code"] == code:
-                self.versions[code] = int(m["version"])
+        self.read_forms(html)
         if status == 200:
             self.values[code] = value
 
+    def submit(self) -> None:
+        """Kirim: send one of my answered, open questions to the Tim RB."""
+        ready = [c for c in self.mine() if c in self.values]
+        if not ready:
+            return self.answer()
+        code = self.rnd.choice(ready)
+        self.browser.request(
+            "send (Kirim)",
+            "POST",
+            f"/siklus/{self.cycle}/kirim/{self.plan['indicator'][code]}/",
+            form={"questions": code},
+        )
+        self.forms[code].editable = False  # until it comes back; the next page view tells
+
     def upload(self) -> None:
-        mine = self.spec.get("questions") or []
-        if not mine:
+        questions = self.spec.get("questions") or []
+        if not questions:
             return self.my_work()
-        code = self.rnd.choice(mine)
+        code = self.rnd.choice(questions)
         pdf = tiny_pdf(f"{self.spec['username']} {code} {uuid.uuid4().hex}")
         self.browser.request(
             "upload evidence (htmx)",
@@ -214,52 +246,26 @@ class Person:
             "Komentar & Riwayat", "GET", f"/siklus/{self.cycle}/pertanyaan/{code}/aktivitas/"
         )
 
-    def queue(self) -> list[tuple[str, int]]:
-        _, html = self.browser.request("Reviu / Verifikasi", "GET", f"/siklus/{self.cycle}/reviu/")
-        items = re.findall(
-            r'class="list-group-item review-item"[^>]*data-question="([^"]+)".*?'
-            r'name="version" value="(\d+)"',
-            html,
-            re.S,
+    def review(self, level: str, accept_share: float) -> None:
+        """Open my level's queue and accept or return (with a note) one item of my share."""
+        _, html = self.browser.request(
+            "Reviu / Verifikasi", "GET", f"/siklus/{self.cycle}/reviu/?level={level}"
         )
-        return [(code, int(version)) for code, version in items]
-
-    def review(self) -> None:
-        """Tim RB: accept (mostly) or return one of its submitted questions from the queue."""
-        waiting = dict(self.queue())
-        mine = [c for c in self.spec.get("submitted", []) if c in waiting]
-        if not mine:
-            return self.answer(level="reviewer")
-        code = self.rnd.choice(mine)
-        verb = "return" if self.rnd.random() < 0.2 else "accept"
-        self.browser.request(
-            f"{verb} (htmx)",
-            "POST",
-            f"/siklus/{self.cycle}/reviu/aksi/",
-            form={
-                "question": code,
-                "version": waiting[code],
-                "level": "reviewer",
-                "verb": verb,
-                "from": "queue",
-                "note": "Mohon lengkapi bukti dukung tahun berjalan.",
-            },
-            htmx=True,
-        )
-        self.spec["submitted"].remove(code)
-
-    def verify(self) -> None:
-        """Inspektorat: verify one accepted question of its share from the queue."""
         i, n = self.spec["share"]
-        waiting = [(c, v) for c, v in self.queue() if sum(map(ord, c)) % n == i]
+        waiting = [
+            (code, int(version))
+            for code, version in QUEUE_ITEM.findall(html)
+            if sum(map(ord, code)) % n == i  # no two reviewers on one item
+        ]
         if not waiting:
             return
         code, version = self.rnd.choice(waiting)
+        verb = "accept" if self.rnd.random() < accept_share else "return"
         self.browser.request(
-            "verify (htmx)",
+            f"{verb} at {level} (htmx)",
             "POST",
             f"/siklus/{self.cycle}/reviu/aksi/",
-            form={"question": code, "version": version, "level": "verifier", "verb": "accept"},
+            form={"question": code, "version": version, "level": level, "verb": verb, "note": NOTE},
             htmx=True,
         )
 
@@ -276,22 +282,28 @@ class Person:
 # What each role does, with weights: data, not branches.
 ROLE_ACTIONS: dict[str, list[tuple[Callable[[Person], None], int]]] = {
     "tim_opd": [
-        (Person.answer, 50),
+        (Person.answer, 44),
         (Person.workspace, 18),
-        (Person.home, 8),
         (Person.my_work, 10),
-        (Person.upload, 6),
+        (Person.home, 8),
         (Person.activity, 8),
+        (Person.upload, 6),
+        (Person.submit, 6),
     ],
+    # returns keep the questions going round (a returned question is open to its OPD again)
     "tim_rb": [
-        (Person.review, 30),
-        (lambda p: p.answer(level="reviewer"), 20),
-        (Person.workspace, 20),
+        (lambda p: p.review("reviewer", accept_share=0.4), 30),
+        (Person.answer, 15),
+        (Person.workspace, 25),
         (Person.assignments, 10),
         (Person.home, 10),
         (Person.activity, 10),
     ],
-    "inspektorat": [(Person.verify, 45), (Person.workspace, 30), (Person.home, 25)],
+    "inspektorat": [
+        (lambda p: p.review("verifier", accept_share=0.3), 40),
+        (Person.workspace, 35),
+        (Person.home, 25),
+    ],
     "pimpinan": [(Person.home, 50), (Person.workspace, 40), (Person.cycles, 10)],
     "admin": [
         (Person.frameworks, 30),

@@ -5,12 +5,14 @@ Run by ``bench/load.py`` in the environment of the installation under test (afte
 role in Kota Pangkalpinang's 2024 cycle and gives each the questions it works on, so that no two
 simulated people edit the same answer (the benchmark measures load, not conflicts):
 
-- Tim OPD members answer their own OPD's open questions (split among the OPD's members) and
-  upload evidence to them;
-- Tim RB members accept or return the submitted questions (split among them) and answer other
-  open questions at the reviewer level;
-- Inspektorat members verify what the Tim RB accepted (split by question code);
+- Tim OPD members answer their own OPD's questions (split among the OPD's members), send them
+  (Kirim) and upload evidence to them;
+- Tim RB members accept or return what was sent, and answer at the reviewer level (each a share
+  of the questions);
+- Inspektorat members verify or return what the Tim RB accepted (each a share);
 - pimpinan, admin and evaluator read.
+
+Returns keep questions going round, so the run does not run out of work.
 """
 
 from __future__ import annotations
@@ -54,28 +56,17 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
-    from rapor.assessments.models import AnswerStatus, Assignment, Cycle
+    from rapor.assessments.models import Assignment, Cycle
     from rapor.orgs.models import Membership
 
     cycle = Cycle.objects.get(organisation__name="Kota Pangkalpinang", year=2024)
     fw = cycle.framework.framework()
-    states = dict(AnswerStatus.objects.filter(cycle=cycle).values_list("question_code", "state"))
     by_opd: dict[int, list[str]] = defaultdict(list)
     opds = {}
     for a in Assignment.objects.filter(cycle=cycle).select_related("opd"):
         opds[a.opd_id] = a.opd
-        by_opd[a.opd_id] += [
-            code
-            for code, q in fw.questions.items()
-            if q.node == a.indicator_code and states.get(code, "draft") in ("draft", "returned")
-        ]
-    assigned = {code for codes in by_opd.values() for code in codes}
-    submitted = sorted(c for c, s in states.items() if s == "submitted")
-    reviewer_open = sorted(
-        c
-        for c, q in fw.questions.items()
-        if states.get(c, "draft") == "draft" and c not in assigned
-    )
+        by_opd[a.opd_id] += [code for code, q in fw.questions.items() if q.node == a.indicator_code]
+    every = sorted(fw.questions)
     home = {
         role: Membership.objects.filter(user__username=name).first().organisation
         for role, name in (
@@ -108,13 +99,8 @@ def main() -> None:
             mine = by_opd[opd_id][k :: len(members)]
             person("tim_opd", i, opds[opd_id], questions=mine)
     for i in range(n["tim_rb"]):
-        person(
-            "tim_rb",
-            i,
-            home["tim_rb"],
-            submitted=submitted[i :: n["tim_rb"]],
-            questions=reviewer_open[i :: n["tim_rb"]],
-        )
+        share = every[i :: n["tim_rb"]]
+        person("tim_rb", i, home["tim_rb"], questions=share, share=[i, n["tim_rb"]])
     for i in range(n["inspektorat"]):
         person("inspektorat", i, home["inspektorat"], share=[i, n["inspektorat"]])
     for role in ("pimpinan", "admin", "evaluator"):
