@@ -129,6 +129,7 @@ SESSION_COOKIE_AGE = int(RAPOR_SESSION_IDLE.total_seconds())
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours
 OTP_TOTP_ISSUER = "Rapor"
 OTP_TOTP_THROTTLE_FACTOR = 1
+# EMAIL_BACKEND, DEFAULT_FROM_EMAIL and, with RAPOR_EMAIL_HOST, the SMTP settings
 globals().update(deployment.email())
 
 LANGUAGE_CODE = "id"
