@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 
+import pytest
 from django.contrib.auth.hashers import make_password
 from django.core import mail
 from django.urls import reverse
@@ -34,11 +35,12 @@ def test_a_user_changes_the_password_and_stays_signed_in(client, people):
     assert people.opd_member.check_password(NEW)
 
 
-def test_a_weak_new_password_is_refused_with_the_reason(client, people):
+@pytest.mark.parametrize("weak", ["123456789012345", "pendek-11ch", "password1234"])
+def test_a_weak_new_password_is_refused_with_the_reason(client, people, weak):
     sign_in(client, "dukcapil")
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+        {"old_password": PASSWORD, "new_password1": weak, "new_password2": weak},
     )
     html = response.content.decode()
     assert response.status_code == 200 and "invalid-feedback" in html

@@ -116,7 +116,7 @@ def test_score_refuses_bad_answers_naming_file_code_and_value(capsys, tmp_path, 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{not json", "bad.json: line 1: not valid JSON"),
+        ("{not json", "bad.json: line 1, column 2: not valid JSON"),
         ('{"format": "other", "answers": {}}', "bad.json: format: must be 'rapor.answers/1'"),
         (
             '{"format": "rapor.answers/1", "framework": "sakip-2021", "answers": {}}',

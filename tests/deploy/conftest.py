@@ -32,6 +32,7 @@ from typing import Any
 
 import pytest
 
+from tests.ops.processes import free_port  # RAPOR_TEST_PORTS on a shared machine
 from tests.web.conftest import cast  # noqa: F401 - the named cast, for in-process tests
 
 REPOSITORY = Path(__file__).parents[2]  # the working folder: the worker imports the tests' tasks
@@ -70,12 +71,6 @@ def rapor(
         timeout=timeout,
         check=False,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -29,6 +29,7 @@ def test_pages_forbid_inline_scripts_framing_and_sniffing(as_user, cast, cycle):
         assert response["X-Frame-Options"] == "DENY"
         assert response["Referrer-Policy"] == "same-origin"
         assert "camera=()" in response["Permissions-Policy"]
+        assert "private" in response["Cache-Control"]  # no shared cache keeps a page
 
 
 def test_an_evidence_preview_keeps_its_own_stricter_policy(as_user, cast, cycle):

@@ -13,7 +13,7 @@ from typing import Any
 
 from rapor.orgs.permissions import can, has_action
 
-from .domain.review import LEVEL_RULES, inbox_state
+from .domain.review import LEVEL_RULES, inbox_state, levels_below, participants
 from .models import Answer, AnswerStatus, HistoryEvent
 from .queries import CycleData
 from .tree import tree
@@ -39,6 +39,8 @@ class QueueQuestion:
     """(level, row) for every level of the chain, in chain order."""
     evidence_count: int
     comment_count: int
+    own: bool = False
+    """The user answered, submitted or accepted it below: someone else has to review it."""
 
 
 @dataclass
@@ -57,6 +59,7 @@ def queue_groups(
 ) -> list[QueueGroup]:
     """Questions waiting for ``level``, by indicator, the oldest submission first."""
     waiting = inbox_state(data.cycle.levels, level)
+    below = levels_below(data.cycle.levels, level)
     fw, t = data.framework, tree(data.framework)
     by_node: dict[str, list[QueueQuestion]] = {}
     for code, status in data.statuses.items():
@@ -76,6 +79,8 @@ def queue_groups(
                 [(lv, data.answers.get((code, lv))) for lv in data.cycle.levels],
                 data.evidence_counts.get(code, 0),
                 data.comment_counts.get(code, 0),
+                user.pk
+                in participants(status, [a for lv in below if (a := data.answers.get((code, lv)))]),
             )
         )
     order = {code: i for i, code in enumerate(fw.questions)}

@@ -73,6 +73,8 @@ urlpatterns = [
     path("siklus/", cycles.cycles, name="cycles"),
     path("siklus/baru/", cycles.cycle_new, name="cycle_new"),
     path("siklus/<int:pk>/", cycles.cycle_settings, name="cycle_settings"),
+    path("siklus/<int:pk>/kirim-evaluator/", cycles.cycle_submit, name="cycle_submit"),
+    path("siklus/<int:pk>/buka-kembali/", cycles.cycle_reopen, name="cycle_reopen"),
     path("siklus/<int:pk>/koreksi/<str:code>/", cycles.cycle_correction, name="cycle_correction"),
     path("kerangka/", frameworks.frameworks, name="frameworks"),
     path(

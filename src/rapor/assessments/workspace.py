@@ -13,7 +13,7 @@ from rapor.engine import Question
 from rapor.orgs.permissions import can
 
 from .domain.answers import LOCKED_STATES
-from .domain.review import inbox_state
+from .domain.review import inbox_state, levels_below, participants
 from .evidence_library import question_evidence
 from .models import Answer, AnswerStatus, Level
 from .queries import CycleData, Progress, answered_codes, indicator_progress
@@ -39,6 +39,8 @@ class QuestionView:
     may_add_evidence: bool = False
     may_review: bool = False
     """The question waits for this user's level and they may accept or return it now."""
+    own_work: bool = False
+    """It waits for this user's level, but they answered, submitted or accepted it below."""
 
     @property
     def mine(self) -> Answer | None:
@@ -95,6 +97,14 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
     status = data.statuses.get(code)
     locked = status is not None and status.state in LOCKED_STATES.get(level, ())
     waiting = status is not None and status.state == inbox_state(data.cycle.levels, level)
+    own = (
+        waiting
+        and status is not None
+        and user.pk
+        in participants(
+            status, [rows[lv] for lv in levels_below(data.cycle.levels, level) if lv in rows]
+        )
+    )
     return QuestionView(
         q=q,
         rows=rows,
@@ -106,7 +116,8 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
         explanation=data.score.questions[code],
         evidence=question_evidence(data.evidence.get(code, [])),
         may_add_evidence=can(user, "upload_evidence", target_for(data, q.node)),
-        may_review=waiting and may_edit(user, data, q.node, level),
+        may_review=waiting and not own and may_edit(user, data, q.node, level),
+        own_work=own and may_edit(user, data, q.node, level),
     )
 
 

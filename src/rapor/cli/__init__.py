@@ -1,7 +1,8 @@
 """The ``rapor`` command: one sub-command module per area, each with ``register(subparsers)``.
 
 Exit status: 0 on success, 2 on bad input (the message on standard error names the file and the
-code, line or cell at fault), 1 on anything unexpected.
+code, line or cell at fault), 3 when `rapor audit verify` finds a broken history chain, 1 on
+anything unexpected.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from rapor.engine import RaporInputError
 
-from . import frameworks, plan, score, serve, skm, web
+from . import frameworks, ops, plan, score, serve, skm, web
 
 
 class UsageError(Exception):
@@ -24,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rapor", description="Rapor: Reformasi Birokrasi evaluation, scoring and planning."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (frameworks, score, skm, plan, web, serve):
+    for module in (frameworks, score, skm, plan, web, serve, ops):
         module.register(sub)
     return parser
 
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except (RaporInputError, UsageError) as exc:
+    except (RaporInputError, UsageError, ops.OpsError) as exc:
         print(f"rapor: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `rapor score … | head`

@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from rapor.engine import Framework, answer_text, format_exact, format_fixed, parse_exact
+from rapor.engine.numbers import NumberBoundError, shown
 from rapor.engine.planner import (
     Plan,
     PlannerInputError,
@@ -42,8 +43,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _number(flag: str, text: str) -> Fraction:
     try:
         return parse_exact(text, decimal_comma=True)
+    except NumberBoundError as exc:
+        raise PlannerInputError(flag, "", str(exc)) from None
     except ValueError:
-        raise PlannerInputError(flag, text, "not a number") from None
+        raise PlannerInputError(flag, shown(text, quote=False), "not a number") from None
 
 
 def build_target(args: argparse.Namespace, framework: Framework) -> tuple[Target, Any]:

@@ -4,6 +4,7 @@ does, with the task worker beside) and ``rapor manage`` (django-admin with Rapor
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
@@ -44,6 +45,7 @@ def run_demo(args: argparse.Namespace) -> int:
     serve._setup()
     from django.core.management import call_command
 
+    from rapor.assessments.domain.files import cleanup_files
     from rapor.demo import DEMO_PASSWORD, demo_logins, load_demo
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -52,6 +54,8 @@ def run_demo(args: argparse.Namespace) -> int:
     refusal = real_data_refusal()
     if refusal:
         raise UsageError(refusal)
+    # nothing runs yet: whatever an interrupted upload left behind can go
+    cleanup_files(margin=dt.timedelta(0))
     loaded = load_demo()
     print(
         "Rapor demo: data " + ("loaded" if loaded else "already present") + " (DATA CONTOH / DEMO)."

@@ -36,7 +36,7 @@ from .model import (
     Question,
     Scale,
 )
-from .numbers import format_exact, format_fixed, parse_exact, round_half_up
+from .numbers import NumberBoundError, format_exact, format_fixed, parse_exact, round_half_up
 from .roots import ProvisionalPart, RootScore
 from .scoring import NodeScore, ScoreResult, question_points, question_values, score
 
@@ -53,6 +53,7 @@ __all__ = [
     "Node",
     "NodeExplanation",
     "NodeScore",
+    "NumberBoundError",
     "ProvisionalPart",
     "Question",
     "QuestionExplanation",

@@ -28,24 +28,34 @@ from .model import (
     loose_text,
     normalise_text,
 )
-from .numbers import format_exact, parse_exact
+from .numbers import NumberBoundError, format_exact, parse_exact, shown
+from .textfiles import read_text
+from .texts import text_problem
 
 ANSWERS_FORMAT = "rapor.answers/1"
+MAX_ANSWER_CHARS = 1000
+"""The longest raw answer read (an option pasted with its explanation); canonical ones are short."""
 # an option letter followed by its explanation, as pasted from the options column
 _LEADING_OPTION = re.compile(r"^\s*([A-Za-z])\s*[.)]\s+\S")
 
 
 def canonical_answer(scale: Scale, raw: Any) -> Answer:
     """Return the canonical form of one raw answer on ``scale``; raise ValueError if it does not fit."""
+    if isinstance(raw, str):
+        # line breaks and tabs come with answers pasted from a cell; other controls never do
+        problem = text_problem(raw, multiline=True, max_length=MAX_ANSWER_CHARS)
+        if problem is not None:
+            raise ValueError(f"{shown(raw)} has {problem.english()}")
     if scale.kind == "choice":
+        options = ", ".join(c for c, _ in scale.options)
         if isinstance(raw, bool) or not isinstance(raw, str | int):
-            raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
-        text = str(raw)
+            raise ValueError(f"{shown(raw)} is not one of {options}")
+        text = raw if isinstance(raw, str) else _int_text(raw)
         code = scale.lookup.get(normalise_text(text)) or scale.lookup.get(loose_text(text))
         if code is None and (lead := _LEADING_OPTION.match(text)):
             code = scale.lookup.get(lead.group(1).casefold())  # "b. Sebagian besar …" -> B
         if code is None:
-            raise ValueError(f"{raw!r} is not one of {', '.join(c for c, _ in scale.options)}")
+            raise ValueError(f"{shown(raw)} is not one of {options}")
         return code
     return number_in_range(raw, scale.min, scale.max)
 
@@ -57,13 +67,22 @@ def number_in_range(raw: Any, low: Fraction, high: Fraction) -> Fraction:
         raw = repr(raw)
     try:
         value = parse_exact(raw, decimal_comma=True)
+    except NumberBoundError:
+        raise
     except ValueError:
-        raise ValueError(f"{raw!r} is not a number") from None
+        raise ValueError(f"{shown(raw)} is not a number") from None
     if not low <= value <= high:
         raise ValueError(
             f"{format_exact(value)} is outside {format_exact(low)} … {format_exact(high)}"
         )
     return value
+
+
+def _int_text(value: int) -> str:
+    """An int as text, refusing one too long to be an option code (str() of a huge int is slow)."""
+    if abs(value) >= 10**MAX_ANSWER_CHARS:
+        raise ValueError(f"a whole number of more than {MAX_ANSWER_CHARS} digits is not an option")
+    return str(value)
 
 
 def is_not_applicable_text(raw: Any) -> bool:
@@ -103,7 +122,9 @@ def parse_answers(
         question = framework.questions.get(key)
         correction = framework.corrections.get(key)
         if question is None and correction is None:
-            raise AnswersError(source, place or str(code), f"not a question of {framework.id}")
+            raise AnswersError(
+                source, place or shown(code, 60, quote=False), f"not a question of {framework.id}"
+            )
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         try:
@@ -121,13 +142,16 @@ def parse_answers(
 def load_answers_file(path: str | Path, framework: Framework) -> dict[str, Answer]:
     """Read a ``rapor.answers/1`` JSON file and check it against ``framework``."""
     p = Path(path)
+    text = read_text(p, error=AnswersError)
     try:
-        data = json.loads(p.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise AnswersError(p.name, "", f"cannot read the file: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = f"line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise AnswersError(p.name, line, f"not valid JSON: {exc}") from exc
+        # Numbers stay the text the author wrote (exact, and bounded later by parse_exact): a
+        # 5,000-digit integer or 1e999999 never becomes a Python int or float here.
+        data = json.loads(text, parse_int=str, parse_float=str)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise AnswersError(p.name, where, f"not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise AnswersError(p.name, "", "not valid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise AnswersError(p.name, "", "must be a JSON object with format, framework, answers")
     # a file without "format" is read as the current format; a different format is refused

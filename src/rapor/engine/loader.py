@@ -32,7 +32,9 @@ from .model import (
     loose_text,
     normalise_text,
 )
-from .numbers import format_exact, format_fixed, parse_exact
+from .numbers import NumberBoundError, format_exact, format_fixed, parse_exact, shown
+from .textfiles import read_text
+from .texts import text_problem
 
 FORMAT = "rapor.framework/1"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -41,6 +43,13 @@ _FALSE = {"false", "no", "off", "0"}
 # BaseLoader keeps every scalar as the text written (numbers stay exact); libyaml is faster.
 _YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "frameworks"
+# Bounds checked before the file is built: its size, how deep its structure nests, the length of
+# a code (the database keeps codes in 60 characters) and of a one-line text, the decimals shown.
+MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_CODE_CHARS = 60
+MAX_LINE_CHARS = 500
+MAX_DECIMALS_SHOWN = 10
 
 
 def shipped_framework_path(framework_id: str) -> Path | None:
@@ -61,19 +70,52 @@ def load_framework(path: str | Path) -> Framework:
         if shipped is None:
             raise FrameworkError(str(path), "", "no such file, and no shipped framework of that id")
         p = shipped
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FrameworkError(p.name, "", f"cannot read the file: {exc}") from exc
+    text = read_text(p, error=FrameworkError, max_bytes=MAX_FRAMEWORK_BYTES)
     return load_framework_text(text, source=p.name)
 
 
 def load_framework_text(text: str, *, source: str = "<framework>") -> Framework:
+    if len(text) > MAX_FRAMEWORK_BYTES:
+        raise FrameworkError(
+            source, "", f"the file is larger than {MAX_FRAMEWORK_BYTES // (1024 * 1024)} MB"
+        )
     try:
+        _check_events(text, source)
         raw = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
-        raise FrameworkError(source, "", f"not valid YAML: {exc}") from exc
+        raise FrameworkError(source, "", f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise FrameworkError(source, "", "not valid YAML: nested too deeply") from None
     return _Builder(source).build(raw)
+
+
+def _check_events(text: str, source: str) -> None:
+    """Refuse YAML aliases (a few lines of ``*ref`` can stand for billions of items once walked)
+    and nesting deeper than any framework needs, from the parser's events, before anything is
+    built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise FrameworkError(
+                source,
+                _line(event),
+                "YAML anchors and aliases (&, *) are not allowed",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrameworkError(
+                    source,
+                    _line(event),
+                    f"nested deeper than {MAX_DEPTH} levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _line(event: yaml.Event) -> str:
+    mark = event.start_mark
+    return f"line {mark.line + 1}" if mark is not None else ""
 
 
 class _Builder:
@@ -89,7 +131,15 @@ class _Builder:
         return FrameworkError(self.source, where, message)
 
     # ---- helpers -------------------------------------------------------------------------
-    def text(self, raw: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+    def text(
+        self,
+        raw: Mapping[str, Any],
+        key: str,
+        where: str,
+        *,
+        required: bool = True,
+        multiline: bool = False,
+    ) -> str:
         value = raw.get(key)
         if value is None or value == "":
             if required:
@@ -97,13 +147,26 @@ class _Builder:
             return ""
         if not isinstance(value, str):
             raise self.fail(where, f"'{key}' must be text")
-        return value
+        return self.checked(value, where, key, multiline=multiline)
+
+    def checked(self, value: Any, where: str, key: str, *, multiline: bool = False) -> str:
+        """``value`` as text, refused if it holds a forbidden character or a one-line text is
+        too long."""
+        text = value if isinstance(value, str) else str(value)
+        problem = text_problem(
+            text, multiline=multiline, max_length=None if multiline else MAX_LINE_CHARS
+        )
+        if problem is not None:
+            raise self.fail(where, f"'{key}' has {problem.english()}")
+        return text
 
     def number(self, value: Any, where: str, key: str) -> Fraction:
         if not isinstance(value, str):
             raise self.fail(where, f"'{key}' must be a number, not {type(value).__name__}")
         try:
             return parse_exact(value)
+        except NumberBoundError as exc:
+            raise self.fail(where, f"{key} {exc}") from None
         except ValueError:
             raise self.fail(where, f"'{key}' is not a number: {value!r}") from None
 
@@ -139,8 +202,16 @@ class _Builder:
             if index_scale <= 0:
                 raise self.fail("index_scale", "must be greater than 0")
         decimals_raw = raw.get("decimals", "2")
-        if not (isinstance(decimals_raw, str) and decimals_raw.isdigit()):
-            raise self.fail("decimals", f"must be a whole number, not {decimals_raw!r}")
+        if not (
+            isinstance(decimals_raw, str)
+            and decimals_raw.isdigit()
+            and len(decimals_raw) <= 2
+            and int(decimals_raw) <= MAX_DECIMALS_SHOWN
+        ):
+            raise self.fail(
+                "decimals",
+                f"must be a whole number from 0 to {MAX_DECIMALS_SHOWN}, not {shown(decimals_raw)}",
+            )
         applies = raw.get("applies_to") or []
         if not isinstance(applies, list):
             raise self.fail("applies_to", "must be a list")
@@ -183,10 +254,10 @@ class _Builder:
             id=fid,
             version=version,
             name=self.text(raw, "name", "name", required=False) or fid,
-            basis=self.text(raw, "basis", "basis", required=False),
+            basis=self.text(raw, "basis", "basis", required=False, multiline=True),
             status=cast(Any, status),
-            notes=self.text(raw, "notes", "notes", required=False),
-            applies_to=tuple(str(a) for a in applies),
+            notes=self.text(raw, "notes", "notes", required=False, multiline=True),
+            applies_to=tuple(self.checked(a, "applies_to", "applies_to") for a in applies),
             max_score=max_score,
             index_scale=index_scale,
             decimals=int(decimals_raw),
@@ -218,7 +289,8 @@ class _Builder:
         if not isinstance(raw, dict) or not raw:
             raise self.fail("scales", "the framework needs a mapping of answer scales")
         for key, spec in raw.items():
-            where = f"scale {key}"
+            where = f"scale {shown(key, 60, quote=False)}"
+            self.checked(key, where, "scale")
             if not isinstance(spec, dict):
                 raise self.fail(where, "must be a mapping with 'kind'")
             kind = spec.get("kind")
@@ -252,6 +324,11 @@ class _Builder:
         options: list[tuple[str, Fraction]] = []
         lookup: dict[str, str] = {}
         for code, value in options_raw.items():
+            self.checked(code, where, "option")
+            if len(str(code)) > MAX_CODE_CHARS:  # the option code is the stored answer
+                raise self.fail(
+                    where, f"option {shown(code)} is longer than {MAX_CODE_CHARS} characters"
+                )
             v = self.number(value, f"{where}, option {code}", "value")
             if not ZERO <= v <= ONE:
                 raise self.fail(
@@ -266,6 +343,7 @@ class _Builder:
         if not isinstance(aliases_raw, dict):
             raise self.fail(where, "'aliases' must be a mapping {spelling: option code}")
         for alias, target in aliases_raw.items():
+            self.checked(alias, where, "alias")
             if target not in options_raw:
                 raise self.fail(
                     where, f"alias {alias!r} points to {target!r}, which is not an option"
@@ -331,7 +409,7 @@ class _Builder:
                 variant = GradeBand(
                     code=vcode,
                     min=low,
-                    label=str(spec.get("label") or vcode),
+                    label=self.checked(spec.get("label") or vcode, f"grade {vcode}", "label"),
                     compare=own,
                     provisional=self.flag(spec.get("provisional"), vcode, "provisional", False),
                 )
@@ -339,7 +417,7 @@ class _Builder:
                 GradeBand(
                     code=code,
                     min=low,
-                    label=str(band.get("label") or code),
+                    label=self.checked(band.get("label") or code, f"grade {code}", "label"),
                     compare=own,
                     provisional=self.flag(band.get("provisional"), code, "provisional", False),
                     below_target=variant,
@@ -353,6 +431,11 @@ class _Builder:
     def claim(self, code: Any, where: str) -> str:
         if not isinstance(code, str) or not code.strip():
             raise self.fail(where, "'code' is required")
+        if len(code) > MAX_CODE_CHARS:
+            raise self.fail(
+                where, f"the code {shown(code)} is longer than {MAX_CODE_CHARS} characters"
+            )
+        self.checked(code, where, "code")
         if code in self.codes:
             raise self.fail(code, "this code is used twice; codes must be unique in a file")
         self.codes.add(code)
@@ -418,7 +501,7 @@ class _Builder:
             raise self.fail(where, "a question must be a mapping")
         code = raw.get("code") if own else self.claim(raw.get("code"), where)
         assert isinstance(code, str)
-        text = self.text(raw, "text", code)
+        text = self.text(raw, "text", code, multiline=True)
         scale_key = raw.get("scale")
         if scale_key not in self.scales:
             raise self.fail(code, f"scale {scale_key!r} is not defined under 'scales'")
@@ -452,14 +535,17 @@ class _Builder:
             scale=self.scales[scale_key],
             node=node,
             weight=weight,
-            options_text={str(k): str(v) for k, v in options_text.items()},
-            guidance=str(raw.get("guidance") or ""),
-            evidence=tuple(str(e) for e in evidence),
+            options_text={
+                str(k): self.checked(v, code, "options_text", multiline=True)
+                for k, v in options_text.items()
+            },
+            guidance=self.checked(raw.get("guidance") or "", code, "guidance", multiline=True),
+            evidence=tuple(self.checked(e, code, "evidence", multiline=True) for e in evidence),
             source=cast(Any, source),
             not_applicable=not_applicable,
             target=self.answer_of(scale, raw.get("target"), code, "target"),
-            scorer=str(raw.get("scorer") or ""),
-            owner=str(raw.get("owner") or ""),
+            scorer=self.checked(raw.get("scorer") or "", code, "scorer"),
+            owner=self.checked(raw.get("owner") or "", code, "owner"),
             forecasts=self.forecasts(scale, raw.get("forecasts"), code),
         )
         self.questions[code] = question

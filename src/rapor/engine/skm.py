@@ -17,8 +17,6 @@ rather than a silent re-weighting; see docs/skm.md.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,7 +24,8 @@ from fractions import Fraction
 from typing import Literal
 
 from rapor.engine.errors import RaporInputError
-from rapor.engine.numbers import round_half_up
+from rapor.engine.numbers import round_half_up, shown
+from rapor.engine.textfiles import column_letter, csv_rows, read_text
 
 UNSUR: tuple[tuple[str, str], ...] = (
     ("U1", "Persyaratan"),
@@ -133,10 +132,12 @@ def sample_size(population: int) -> int:
 def read_skm_csv(path: str | os.PathLike[str]) -> list[dict[str, int | None]]:
     """Read survey responses: a header row, columns U1..U9 (any case), other columns ignored."""
     source = os.fspath(path)
-    text = _read_text(path, source)
-    lines = text.splitlines()
-    delimiter = _delimiter(lines[0] if lines else "")
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    # Excel's "CSV (Comma delimited)" writes the Windows code page; U columns are ASCII.
+    text = read_text(path, error=SkmError, fallback="cp1252")
+    delimiter = _delimiter(text.split("\n", 1)[0])
+    records = [
+        row for _n, row in csv_rows(text, source=source, error=SkmError, delimiter=delimiter)
+    ]
     if not records:
         raise SkmError(source, "row 1", "the file is empty; expected a header with U1 … U9")
     columns: dict[str, int] = {}
@@ -144,7 +145,7 @@ def read_skm_csv(path: str | os.PathLike[str]) -> list[dict[str, int | None]]:
         code = name.strip().upper()
         if code in CODES:
             if code in columns:
-                where = f"row 1, column {_letter(index)}"
+                where = f"row 1, column {column_letter(index)}"
                 raise SkmError(source, where, f"column {code} appears twice")
             columns[code] = index
     missing = [code for code in CODES if code not in columns]
@@ -164,8 +165,8 @@ def read_skm_csv(path: str | os.PathLike[str]) -> list[dict[str, int | None]]:
             elif (value := _WHOLE.get(cell.replace(",", "."))) is not None:
                 row[code] = value
             else:
-                where = f"row {number}, column {code} ({_letter(index)})"
-                raise SkmError(source, where, f"{cell!r} is not an answer from 1 to 4")
+                where = f"row {number}, column {code} ({column_letter(index)})"
+                raise SkmError(source, where, f"{shown(cell)} is not an answer from 1 to 4")
         rows.append(row)
     return rows
 
@@ -174,31 +175,8 @@ def read_skm_csv(path: str | os.PathLike[str]) -> list[dict[str, int | None]]:
 _WHOLE = {f"{n}{tail}": n for n in range(1, 5) for tail in ("", ".0", ".00")}
 
 
-def _read_text(path: str | os.PathLike[str], source: str) -> str:
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        raise SkmError(source, "", f"cannot read the file: {exc.strerror}") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel's "CSV (Comma delimited)" writes the Windows code page; U columns are ASCII.
-        return data.decode("cp1252", errors="replace")
-
-
 def _delimiter(header: str) -> str:
     """Pick the delimiter of the header line: ``;`` (Indonesian Excel exports), tab or ``,``."""
     counts = {d: header.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
-
-
-def _letter(index: int) -> str:
-    """Spreadsheet column letter of a 0-based index (0 -> A, 26 -> AA)."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(ord("A") + rem) + out
-    return out

@@ -8,7 +8,7 @@ Pemda points to itself). Scope checks then compare ids and path prefixes without
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 PEMDA_KINDS = ("province", "kabupaten", "kota")
@@ -60,7 +60,12 @@ class Organisation(models.Model):
         return max(self.path.count("/") - 2, 0)
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """Keep ``path`` and ``pemda`` in step with ``parent`` (two writes on first save)."""
+        """Keep ``path`` and ``pemda`` in step with ``parent`` (two writes on first save, one
+        transaction)."""
+        with transaction.atomic():
+            self._save_with_path(*args, **kwargs)
+
+    def _save_with_path(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().save(*args, **kwargs)
         parent = self.parent
         path = f"{parent.path if parent else '/'}{self.pk}/"

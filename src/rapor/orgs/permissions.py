@@ -32,6 +32,7 @@ ACTIONS: dict[str, Any] = {
     "verify": _("memverifikasi jawaban (Inspektorat)"),
     "submit_cycle": _("mengirim penilaian ke evaluator"),
     "manage_cycle": _("membuat dan mengatur siklus"),
+    "reopen_cycle": _("membuka kembali siklus yang sudah dikirim atau ditutup (dengan alasan)"),
     "manage_users": _("mengelola organisasi, pengguna dan peran"),
     "manage_frameworks": _("mengunggah dan mengaktifkan kerangka"),
     "view_all_regions": _("melihat semua wilayah dalam cakupan"),
@@ -65,6 +66,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "view_cycle",
             "view_evidence",
             "manage_cycle",
+            "reopen_cycle",
             "manage_users",
             "manage_frameworks",
             "view_all_regions",
@@ -112,6 +114,7 @@ STAGE_ACTIONS: dict[str, frozenset[str]] = {
     "review": frozenset({"self_assessment", "review", "verification"}),
     "verify": frozenset({"self_assessment", "review", "verification"}),
     "submit_cycle": frozenset({"verification"}),
+    "reopen_cycle": frozenset({"submitted", "closed"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
 

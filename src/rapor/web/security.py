@@ -6,7 +6,9 @@ style, no ``eval`` (htmx is told not to inject its indicator style nor to evalua
 also be ``data:`` URIs, which Bootstrap's stylesheet uses for its form controls. Nothing may frame
 a page, and forms post only to Rapor. A response that sets its own policy keeps it (evidence
 previews: ``assessments/views/evidence_files.py``). Templates are checked for inline scripts and
-styles by ``tests/web/test_security_headers.py``.
+styles by ``tests/web/test_security_headers.py``. Pages are answers, scores and names: no shared
+cache may keep them, and the browser asks again before showing a kept copy (``private,
+no-cache``, unless the view said otherwise; static files never come through here).
 """
 
 from __future__ import annotations
@@ -40,4 +42,5 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS)
+        response.headers.setdefault("Cache-Control", "private, no-cache")
         return response

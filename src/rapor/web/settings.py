@@ -8,6 +8,7 @@ unless a developer sets ``RAPOR_DEBUG=1``: the demo and production run the same 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -101,7 +102,11 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 2.1.1: at least 12 characters (long passphrases welcome: no upper limit below 4096)
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -159,6 +164,12 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# A file over 2.5 MB streams into a temporary file here while it arrives; a request that never
+# finishes (a killed server) leaves it behind, and `rapor cleanup` removes it.
+FILE_UPLOAD_TEMP_DIR = os.environ.get("RAPOR_UPLOAD_TEMP_DIR") or str(VAR_DIR / "uploads")
+# (a read-only place: uploads then fail loudly, and the operator sets the variable)
+with contextlib.suppress(OSError):
+    Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_PERMISSIONS = 0o640
 RAPOR_DUE_SOON_DAYS = 7
 

@@ -12,8 +12,12 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rapor import engine
+from rapor.engine.answers import MAX_ANSWER_CHARS
+from rapor.engine.numbers import MAX_DECIMALS, MAX_NUMBER_CHARS, MAX_WHOLE_DIGITS
+from rapor.web.texts import text_error
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent, Level
 from .errors import Conflict, DomainError
@@ -66,23 +70,59 @@ def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
         raise DomainError(answer_problem(question.scale, value)) from None
 
 
+# Why a number is refused before any arithmetic (engine.numbers.NumberBoundError.bound).
+NUMBER_BOUNDS: dict[str, tuple[Any, int]] = {
+    "length": (
+        gettext_lazy("“%(value)s” terlalu panjang untuk angka: paling banyak %(limit)s karakter."),
+        MAX_NUMBER_CHARS,
+    ),
+    "whole": (
+        gettext_lazy("“%(value)s” terlalu besar: paling banyak %(limit)s angka sebelum koma."),
+        MAX_WHOLE_DIGITS,
+    ),
+    "decimals": (
+        gettext_lazy("“%(value)s” terlalu rinci: paling banyak %(limit)s angka di belakang koma."),
+        MAX_DECIMALS,
+    ),
+}
+
+
 def answer_problem(scale: engine.Scale, value: Any) -> str:
     """Say in the user's language why ``value`` does not fit ``scale`` (the engine says it in
     English for files and the command line)."""
-    if scale.kind == "choice":
-        return _("“%(value)s” bukan pilihan jawaban; pilih salah satu: %(options)s.") % {
-            "value": value,
-            "options": ", ".join(code for code, _value in scale.options),
-        }
-    try:
-        engine.parse_exact(str(value), decimal_comma=True)
-    except ValueError:
-        return _("“%(value)s” bukan angka.") % {"value": value}
-    return _("%(value)s di luar rentang %(min)s–%(max)s.") % {
-        "value": value,
-        "min": number_format(scale.min),
-        "max": number_format(scale.max),
+    if scale.kind != "choice":
+        return number_problem(value, scale.min, scale.max)
+    text = value if isinstance(value, str) else str(value)
+    forbidden = text_error(text, label=_("Jawaban"), multiline=True, max_length=MAX_ANSWER_CHARS)
+    return forbidden or _("“%(value)s” bukan pilihan jawaban; pilih salah satu: %(options)s.") % {
+        "value": _shown(text),
+        "options": ", ".join(code for code, _value in scale.options),
     }
+
+
+def number_problem(value: Any, low: Any, high: Any) -> str:
+    """Say in the user's language why ``value`` is not a number within ``low`` … ``high``."""
+    text = value if isinstance(value, str) else str(value)
+    forbidden = text_error(text, label=_("Jawaban"), multiline=True, max_length=MAX_ANSWER_CHARS)
+    if forbidden:
+        return forbidden
+    try:
+        engine.parse_exact(text, decimal_comma=True)
+    except engine.NumberBoundError as exc:
+        message, limit = NUMBER_BOUNDS[exc.bound]
+        return str(message) % {"value": _shown(text), "limit": limit}
+    except ValueError:
+        return _("“%(value)s” bukan angka.") % {"value": _shown(text)}
+    return _("%(value)s di luar rentang %(min)s–%(max)s.") % {
+        "value": _shown(text),
+        "min": number_format(low),
+        "max": number_format(high),
+    }
+
+
+def _shown(text: str) -> str:
+    """The start of what was given, for a message (never all of a long value)."""
+    return text if len(text) <= 24 else text[:24] + "…"
 
 
 def number_format(value: Any) -> str:

@@ -13,12 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from rapor import engine
 
 from ..models import Answer, Cycle, HistoryEvent, Level
-from .answers import number_format, versioned_write
+from .answers import number_problem, versioned_write
 from .errors import DomainError
 from .history import history_record
 
@@ -32,18 +31,7 @@ def correction_value(correction: engine.Correction, value: Any) -> str:
     try:
         return engine.answer_text(engine.canonical_correction(correction, value))
     except ValueError:
-        try:
-            engine.parse_exact(str(value), decimal_comma=True)
-        except ValueError:
-            raise DomainError(_("“%(value)s” bukan angka.") % {"value": value}) from None
-        raise DomainError(
-            _("%(value)s di luar rentang %(min)s–%(max)s.")
-            % {
-                "value": value,
-                "min": number_format(correction.min),
-                "max": number_format(correction.max),
-            }
-        ) from None
+        raise DomainError(number_problem(value, correction.min, correction.max)) from None
 
 
 def correction_rows(cycle: Cycle) -> dict[str, Answer]:

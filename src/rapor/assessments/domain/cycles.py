@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rapor.orgs.models import Organisation
 
@@ -12,6 +13,7 @@ from ..models import Answer, Assignment, Cycle, EvidenceLink, FrameworkVersion, 
 from .errors import DomainError
 from .history import history_record
 from .scoring import effective_values
+from .stages import stage_move
 
 SETTINGS_FIELDS = (
     "stage",
@@ -133,16 +135,28 @@ def _carry_over(source: Cycle, cycle: Cycle, by: Any) -> dict[str, int]:
 
 @transaction.atomic
 def cycle_update(*, cycle: Cycle, by: Any, **changes: Any) -> Cycle:
-    """Change a cycle's stage, windows or review levels, recording before and after."""
+    """Change a cycle's windows or review levels, recording before and after; a new stage goes
+    along the allowed path (``stages.stage_move``). A submitted or closed cycle keeps its review
+    chain (what "finished" means) until it is reopened."""
     unknown = set(changes) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unknown cycle fields: {sorted(unknown)}")
+    stage = changes.pop("stage", cycle.stage)
+    if stage != cycle.stage:
+        stage_move(cycle=cycle, to=stage, by=by)
+    if (
+        not cycle.is_open
+        and changes.get("review_levels", cycle.review_levels) != cycle.review_levels
+    ):
+        raise DomainError(
+            _("Tingkat reviu siklus yang sudah dikirim atau ditutup tidak dapat diubah.")
+        )
     before = {k: _json(getattr(cycle, k)) for k in changes if getattr(cycle, k) != changes[k]}
     if not before:
         return cycle
     for key, value in changes.items():
         setattr(cycle, key, value)
-    cycle.save()
+    cycle.save(update_fields=list(before))
     history_record(
         cycle=cycle,
         kind=HistoryEvent.Kind.CYCLE_CHANGED,

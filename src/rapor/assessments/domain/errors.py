@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rapor.web.texts import text_error
+
 
 class DomainError(Exception):
     """An action that the rules refuse; the message is for the user."""
@@ -27,3 +29,14 @@ class Conflict(Exception):
             f"{self.question_code} [{self.level}]: expected version {self.expected_version}, "
             f"stored version {self.theirs.version}"
         )
+
+
+def checked_text(
+    value: str, *, label: str, multiline: bool = False, max_length: int | None = None
+) -> str:
+    """``value`` if it holds no forbidden character and fits ``max_length``; else DomainError
+    saying what and where, in the user's language (the rule of every text path)."""
+    error = text_error(value, label=label, multiline=multiline, max_length=max_length)
+    if error:
+        raise DomainError(error)
+    return value

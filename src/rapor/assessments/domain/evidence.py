@@ -3,7 +3,8 @@ and tie them to questions of a cycle. Every change is a history event.
 
 How this works: the screens judge an upload by its content first (``interfaces/uploads.py``) and
 hand over an ``EvidenceFile``; ``evidence_upload`` stores its bytes at
-``evidence/<2 hex>/<sha256><ext>`` unless they are already there. A second item with the same
+``evidence/<2 hex>/<sha256><ext>`` unless they are already there (``files.store_file``: written
+under a temporary name, then moved into place; if the row cannot be written, the file goes). A second item with the same
 bytes (or the same link) among what the uploader can see is refused with ``DuplicateEvidence``,
 which names the existing item so the user links that instead. ``evidence_store`` is the trusted
 path for the demo and imports (no type check).
@@ -21,7 +22,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -29,7 +29,8 @@ from django.utils.translation import gettext as _
 from rapor.orgs.models import Organisation
 
 from ..models import Cycle, Evidence, EvidenceLink, HistoryEvent
-from .errors import DomainError
+from .errors import DomainError, checked_text
+from .files import discard_unused, store_file
 from .history import history_record
 
 
@@ -54,19 +55,10 @@ class DuplicateEvidence(DomainError):
         super().__init__(_("File ini sudah ada: %(title)s.") % {"title": existing.title})
 
 
-def _stored_name(sha256: str, ext: str, content: Any) -> str:
-    path = f"evidence/{sha256[:2]}/{sha256}{ext}"
-    if default_storage.exists(path):
-        return path  # the same bytes are kept once
-    saved = default_storage.save(path, content)
-    if saved != path:  # the same bytes were stored concurrently: keep those, drop ours
-        default_storage.delete(saved)
-    return path
-
-
 def _check(cycle: Cycle, organisation: Organisation, title: str, dates: tuple[Any, Any]) -> None:
     if not title.strip():
         raise DomainError(_("Judul bukti dukung wajib diisi."))
+    checked_text(title.strip(), label=_("Judul"), max_length=255)
     if organisation.pemda_id != cycle.organisation.pemda_id:
         raise DomainError(_("Pemilik bukti dukung bukan bagian dari Pemda siklus ini."))
     document_date, valid_until = dates
@@ -111,22 +103,27 @@ def evidence_upload(
     existing = next((e for e in duplicates_among if e.sha256 == file.sha256), None)
     if existing is not None:
         raise DuplicateEvidence(existing)
-    name = _stored_name(file.sha256, file.ext, file.content)  # an orphan if the row fails: harmless
-    with transaction.atomic():
-        ev = Evidence.objects.create(
-            organisation=organisation,
-            cycle=cycle,
-            title=title.strip(),
-            file=name,
-            sha256=file.sha256,
-            size=file.size,
-            content_type=file.content_type,
-            original_name=file.original_name,
-            document_date=document_date,
-            valid_until=valid_until,
-            uploaded_by=by,
-        )
-        return _record_upload(ev, cycle, link_to, by)
+    name, written = store_file(file.sha256, file.ext, file.content)
+    try:
+        with transaction.atomic():
+            ev = Evidence.objects.create(
+                organisation=organisation,
+                cycle=cycle,
+                title=title.strip(),
+                file=name,
+                sha256=file.sha256,
+                size=file.size,
+                content_type=file.content_type,
+                original_name=file.original_name,
+                document_date=document_date,
+                valid_until=valid_until,
+                uploaded_by=by,
+            )
+            return _record_upload(ev, cycle, link_to, by)
+    except BaseException:
+        if written:
+            discard_unused(name)
+        raise
 
 
 def evidence_add_link(
@@ -143,7 +140,7 @@ def evidence_add_link(
 ) -> Evidence:
     """Keep a web address (http or https only) as evidence; the same address is kept once."""
     _check(cycle, organisation, title, (document_date, valid_until))
-    url = url.strip()
+    url = checked_text(url.strip(), label=_("Tautan"), max_length=500)
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
@@ -190,6 +187,7 @@ def evidence_store(
         document_date=document_date,
         valid_until=valid_until,
     )
+    written = False
     if content:
         if len(content) > settings.RAPOR_EVIDENCE_MAX_BYTES:
             raise DomainError("the file is larger than the limit")
@@ -197,11 +195,17 @@ def evidence_store(
         ev.size, ev.original_name = len(content), filename
         ev.content_type = mimetypes.guess_type(filename)[0] or ""  # trusted bytes only
         ext = os.path.splitext(filename)[1].lower()[:10]
-        ev.file.name = _stored_name(ev.sha256, ext, ContentFile(content))
-    ev.save()
+        ev.file.name, written = store_file(ev.sha256, ext, ContentFile(content))
+    try:
+        ev.save()
+    except BaseException:
+        if written:
+            discard_unused(ev.file.name)
+        raise
     return ev
 
 
+@transaction.atomic
 def evidence_link(*, evidence: Evidence, cycle: Cycle, question_code: str, by: Any) -> EvidenceLink:
     """Tie evidence to a question of a cycle (idempotent), recording it in the history."""
     if question_code not in cycle.framework.framework().questions:
@@ -222,6 +226,7 @@ def evidence_link(*, evidence: Evidence, cycle: Cycle, question_code: str, by: A
     return link
 
 
+@transaction.atomic
 def evidence_unlink(*, evidence: Evidence, cycle: Cycle, question_code: str, by: Any) -> bool:
     """Untie evidence from a question (the item itself stays in the library); False if it was
     not linked."""

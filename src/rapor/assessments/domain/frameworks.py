@@ -68,6 +68,7 @@ def framework_activate(*, version: FrameworkVersion, by: Any = None) -> Framewor
     return version
 
 
+@transaction.atomic
 def frameworks_load_shipped() -> list[FrameworkVersion]:
     """Register every shipped framework file; activate each id that has no active version."""
     out = []

@@ -15,6 +15,11 @@ from draft or returned. With the default chain:
     accepted  + accept  → verified   (verifier: verify)  -- the verifier's accept is "verify"
     accepted  + return  → returned   (verifier: verify)
 
+Nobody reviews their own work (separation of duties, enforced here and not only by the screens):
+a level may not accept or return a question whose submission, move to this level, or answer at a
+lower level was made by the same person (``participants``). One Tim RB member may answer for an
+OPD and submit it, but another member has to review it.
+
 Every move is one conditional UPDATE … WHERE version = expected (optimistic locking, as for
 answers): two reviewers acting on the same item cannot both win; the second gets a
 ``StatusConflict`` naming what is stored now. Every move records a history event (before/after).
@@ -32,10 +37,11 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent
 from .answers import check_late_stage
-from .errors import DomainError
+from .errors import DomainError, checked_text
 from .history import history_record
 
 State = AnswerStatus.State
@@ -55,6 +61,7 @@ LEVEL_RULES: dict[str, LevelRule] = {
     "verifier": LevelRule("verify", State.VERIFIED),
 }
 VERBS = ("submit", "accept", "return")
+MAX_NOTE = 2000
 
 
 @dataclass(frozen=True)
@@ -118,9 +125,40 @@ class WrongState(DomainError):
         super().__init__(f"{code} is {state}: the {level} level cannot {verb} it now")
 
 
+class OwnWork(DomainError):
+    """The user took part in what they are asked to review (answered, submitted or accepted it)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(
+            _(
+                "Anda tidak dapat mereviu atau memverifikasi pekerjaan yang Anda isi, kirim atau "
+                "terima sendiri; mintalah anggota lain."
+            )
+        )
+
+
+def levels_below(levels: list[str], level: str) -> list[str]:
+    return levels[: levels.index(level)] if level in levels else []
+
+
+def participants(status: AnswerStatus, lower_answers: Iterable[Answer]) -> set[int]:
+    """The users whose work a level reviews: who submitted the question, who moved it to this
+    level (the lower level's reviewer), and who wrote its answers at the lower levels."""
+    ids = {status.submitted_by_id, status.updated_by_id}
+    ids.update(a.updated_by_id for a in lower_answers if a.value)
+    return {i for i in ids if i is not None}
+
+
 class NoteRequired(DomainError):
     def __init__(self) -> None:
         super().__init__("a note is required to return a question")
+
+
+def _check_note(note: str) -> None:
+    if not note.strip():
+        raise NoteRequired()
+    checked_text(note.strip(), label=_("Catatan ini"), multiline=True, max_length=MAX_NOTE)
 
 
 def _status(cycle: Cycle, code: str) -> AnswerStatus:
@@ -143,8 +181,8 @@ def _move(
         raise DomainError(f"level {level!r} is not used in this cycle")
     if question_code not in cycle.framework.framework().questions:
         raise DomainError(f"{question_code} is not a question of {cycle.framework}")
-    if verb == "return" and not note.strip():
-        raise NoteRequired()
+    if verb == "return":
+        _check_note(note)
     with transaction.atomic():
         status = _status(cycle, question_code)
         if expected_version is not None and status.version != expected_version:
@@ -152,7 +190,17 @@ def _move(
         move = transitions(cycle.levels).get((status.state, verb))
         if move is None or move.level != level:
             raise WrongState(question_code, status.state, verb, level)
+        if level != "self":
+            lower = Answer.objects.filter(
+                cycle=cycle,
+                question_code=question_code,
+                level__in=levels_below(cycle.levels, level),
+            )
+            if getattr(by, "pk", None) in participants(status, lower):
+                raise OwnWork(question_code)
         changes: dict[str, Any] = {"state": move.to, "updated_by": by}
+        if verb == "submit":
+            changes["submitted_by"] = by
         if verb == "return":
             changes.update(return_note=note.strip(), returned_by=by)
         elif verb == "accept":  # the returned note has been dealt with
@@ -279,8 +327,8 @@ def review_bulk(
     """Accept or return many (question code, expected status version) pairs, item by item."""
     if verb not in ("accept", "return"):
         raise DomainError(f"unknown verb {verb!r}")
-    if verb == "return" and not note.strip():
-        raise NoteRequired()
+    if verb == "return":
+        _check_note(note)
     result = BulkResult()
     for code, version in items:
         try:

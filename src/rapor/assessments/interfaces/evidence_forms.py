@@ -5,13 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rapor.web.texts import SafeText
+
 from .forms import DATE
 
 TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
 
 
 class EvidenceBaseForm(forms.Form):
-    title = forms.CharField(label=_("Judul"), max_length=255, widget=TEXT)
+    title = forms.CharField(label=_("Judul"), max_length=255, widget=TEXT, validators=[SafeText()])
     document_date = forms.DateField(label=_("Tanggal dokumen"), widget=DATE)
     valid_until = forms.DateField(
         label=_("Berlaku sampai"),
@@ -39,6 +41,7 @@ class EvidenceUrlForm(EvidenceBaseForm):
     url = forms.CharField(
         label=_("Tautan"),
         max_length=500,
+        validators=[SafeText()],
         widget=forms.URLInput(attrs={"class": "form-control form-control-sm"}),
     )
     field_order = ["url", "title", "document_date", "valid_until"]

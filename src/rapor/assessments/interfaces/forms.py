@@ -9,8 +9,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from rapor.orgs.models import Organisation
+from rapor.web.texts import SafeText
 
-from ..models import Cycle, FrameworkVersion
+from ..domain.stages import MAX_REASON, next_stages
+from ..models import Cycle, FrameworkVersion, Stage
 from ..tree import tree
 
 DATE = forms.DateInput(
@@ -102,6 +104,15 @@ class CycleSettingsForm(forms.ModelForm):
         choices=REVIEW_CHAINS, required=False, label=_("tingkat reviu"), widget=SELECT
     )
 
+    def __init__(self, *args: Any, cycle: Cycle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the stage moves only along the path (domain/stages.py): here, to where the Tim RB
+        # may take it; submitting and reopening have their own buttons and rules
+        stages = [cycle.stage, *next_stages(cycle, "manage_cycle")]
+        self.fields["stage"].choices = [(s, Stage(s).label) for s in Stage.values if s in stages]
+        # a submitted or closed cycle keeps its review chain until it is reopened
+        self.fields["review_levels"].disabled = not cycle.is_open
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for start, end in (
@@ -138,6 +149,15 @@ class CycleCreateForm(forms.Form):
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+
+
+class CycleReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan membuka kembali"),
+        max_length=MAX_REASON,
+        validators=[SafeText(multiline=True)],
+        widget=forms.Textarea(attrs={"class": "form-control form-control-sm", "rows": 2}),
+    )
 
 
 class FrameworkUploadForm(forms.Form):

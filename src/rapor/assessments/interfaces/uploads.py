@@ -7,6 +7,11 @@ document from an installer). Only the kinds in ``KINDS`` pass; anything else is 
 message that says what was found and what is accepted. The name only matters for display: a PNG
 named ``scan.pdf`` is accepted and stored and served as PNG (``.png``), and the user is told.
 
+An Office or OpenDocument file is a zip archive; before it is accepted ``rapor.zipguard`` reads
+its directory and inflates every part in small chunks (``verify=True``: a lying header is caught
+too), so a 2 MB file whose parts expand to 2 GiB is refused (``EVIDENCE_ZIP_LIMITS``) and never
+reaches a reviewer's office program.
+
 The size limit (``RAPOR_EVIDENCE_MAX_BYTES``) is enforced while the request streams in, by
 ``SizeLimitUploadHandler`` (first in ``FILE_UPLOAD_HANDLERS``): an oversized file is dropped
 before it is complete, so nothing of it is kept, and the view can say why.
@@ -24,6 +29,9 @@ from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from rapor.engine.texts import without_forbidden
+from rapor.zipguard import ZipLimitError, ZipLimits, check_zip
 
 from ..domain.evidence import EvidenceFile
 
@@ -78,6 +86,33 @@ OLE_STREAMS = [
 ]
 OOXML_PARTS = [("docx", "word/"), ("xlsx", "xl/"), ("pptx", "ppt/")]
 MAX_ZIP_ENTRIES = 20_000
+ZIP_KINDS = frozenset({"docx", "xlsx", "pptx", "odt", "ods", "odp"})
+# What a zip-based document may expand to (decision, docs/security.md): the total and per-part
+# sizes protect the disk and memory of whoever opens it; the ratio is generous because a
+# spreadsheet of repeated rows compresses far better than text.
+EVIDENCE_ZIP_LIMITS = ZipLimits(
+    max_members=MAX_ZIP_ENTRIES,
+    max_total=200 * 1024 * 1024,
+    max_member=100 * 1024 * 1024,
+    max_ratio=1000,
+)
+# zipguard's reasons (English format strings) in the user's language, by the reason's text.
+ZIP_REASONS: dict[str, Any] = {
+    "not a valid zip container: {error}": gettext_lazy("isinya bukan arsip ZIP yang utuh"),
+    "{count} parts, more than the {limit} allowed": gettext_lazy(
+        "isinya %(count)s bagian, lebih dari %(limit)s yang diizinkan"
+    ),
+    "part {name} expands to {size} bytes, more than the {limit} allowed": gettext_lazy(
+        "bagian %(name)s mengembang menjadi %(size)s, lebih dari batas %(limit)s"
+    ),
+    "part {name} expands {ratio}-fold, more than the {limit}-fold allowed": gettext_lazy(
+        "bagian %(name)s mengembang %(ratio)s kali lipat, lebih dari batas %(limit)s kali"
+    ),
+    "the parts expand to more than {limit} bytes": gettext_lazy(
+        "isinya mengembang menjadi lebih dari %(limit)s"
+    ),
+    "part {name} cannot be read: {error}": gettext_lazy("bagian %(name)s tidak dapat dibaca"),
+}
 
 
 class UploadRefused(Exception):
@@ -211,9 +246,24 @@ class Checked:
     """Said to the user when the name lies about the content ("" otherwise)."""
 
 
+def zip_refusal(name: str, error: ZipLimitError) -> str:
+    """The user's message for a zip container that zipguard refused."""
+    details = dict(error.details)
+    for key in ("size", "limit"):
+        if isinstance(details.get(key), int) and "bytes" in error.reason:
+            details[key] = human_size(int(details[key]))
+    if "name" in details:
+        details["name"] = without_forbidden(str(details["name"]))[:80]
+    why = ZIP_REASONS.get(error.reason, ZIP_REASONS["not a valid zip container: {error}"])
+    return _("Berkas “%(name)s” tidak diterima: %(why)s.") % {
+        "name": name,
+        "why": str(why) % details if details else str(why),
+    }
+
+
 def check_upload(upload: Any) -> Checked:
     """Judge an uploaded file (a Django UploadedFile) by its content; UploadRefused if not accepted."""
-    name = os.path.basename(upload.name or "berkas")
+    name = without_forbidden(os.path.basename(upload.name or "")) or "berkas"
     if upload.size > max_bytes():
         raise UploadRefused(too_large_message(name))
     f = upload.file if hasattr(upload, "file") else upload
@@ -224,6 +274,11 @@ def check_upload(upload: Any) -> Checked:
             % {"name": name, "what": what, "accepted": ACCEPTED}
         )
     kind = KINDS[code]
+    if code in ZIP_KINDS:
+        try:
+            check_zip(f, limits=EVIDENCE_ZIP_LIMITS, verify=True)
+        except ZipLimitError as error:
+            raise UploadRefused(zip_refusal(name, error)) from None
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -12,6 +12,8 @@ from rapor.orgs.permissions import can
 
 from ..domain.corrections import correction_rows
 from ..domain.scoring import CycleScore, cycle_score
+from ..domain.stages import not_final
+from ..interfaces.forms import CycleReopenForm
 from ..models import Answer, Cycle
 
 
@@ -57,9 +59,14 @@ def corrections_page(cycle: Cycle) -> list[CorrectionView]:
 
 
 def settings_context(cycle: Cycle, user: Any) -> dict[str, Any]:
-    """What the settings page shows beside the form: the score and the corrections."""
+    """What the settings page shows beside the form: the score and the corrections; what still
+    stands before the cycle can be submitted; the reopen form for an Admin."""
+    may_submit = can(user, "submit_cycle", cycle)
     return {
         "score": cycle_score(cycle, explain=False),
         "corrections": corrections_page(cycle),
         "may_correct": can(user, "manage_cycle", cycle),
+        "may_submit": may_submit,
+        "not_final": not_final(cycle) if may_submit else [],
+        "reopen_form": CycleReopenForm() if can(user, "reopen_cycle", cycle) else None,
     }

@@ -123,8 +123,8 @@ def question_comment(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             text=request.POST.get("text", ""),
             by=request.user,
         )
-    except DomainError:
-        context["comment_error"] = _("Komentar kosong atau terlalu panjang (maks. 2000 huruf).")
+    except DomainError as error:
+        context["comment_error"] = str(error)
         return _render(request, context, status=400)
     if not request.htmx:
         return redirect("assessments:question_activity", pk, code)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,7 +20,9 @@ from ..access import cycles_for_user, get_cycle_for_user, remember_cycle
 from ..domain.corrections import correction_save
 from ..domain.cycles import cycle_create, cycle_update
 from ..domain.errors import Conflict, DomainError
-from ..interfaces.forms import CycleCreateForm, CycleSettingsForm
+from ..domain.stages import StageMoveNotAllowed, stage_move
+from ..interfaces.forms import CycleCreateForm, CycleReopenForm, CycleSettingsForm
+from ..models import Cycle, Stage
 from ..pages.cycles import cycle_rows, settings_context
 
 
@@ -73,15 +77,21 @@ def cycle_settings(request: HttpRequest, pk: int) -> HttpResponse:
     may_manage = can(request.user, "manage_cycle", cycle)
     form = CycleSettingsForm(
         request.POST or None,
-        instance=None,
+        cycle=cycle,
         initial={f: getattr(cycle, f) for f in CycleSettingsForm.Meta.fields},
     )
     if request.method == "POST":
         if not may_manage:
             raise PermissionDenied("manage_cycle")
         if form.is_valid():
-            cycle_update(cycle=cycle, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Pengaturan siklus disimpan."))
+            try:
+                cycle_update(cycle=cycle, by=request.user, **form.cleaned_data)
+            except StageMoveNotAllowed:
+                raise PermissionDenied("manage_cycle") from None
+            except DomainError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Pengaturan siklus disimpan."))
             return redirect("assessments:cycle_settings", cycle.pk)
     remember_cycle(request, cycle)
     return render(
@@ -95,6 +105,41 @@ def cycle_settings(request: HttpRequest, pk: int) -> HttpResponse:
             **settings_context(cycle, request.user),
         },
     )
+
+
+def _move(request: HttpRequest, cycle: Cycle, action: str, to: str, reason: str = "") -> Any:
+    try:
+        stage_move(cycle=cycle, to=to, by=request.user, reason=reason)
+    except StageMoveNotAllowed:
+        raise PermissionDenied(action) from None
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Tahap siklus sekarang: %(stage)s.") % {"stage": cycle.get_stage_display()}
+        )
+    return redirect("assessments:cycle_settings", cycle.pk)
+
+
+@login_required
+@require_POST
+def cycle_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Kirim ke evaluator: the one way to the submitted stage (the submit rule must hold)."""
+    cycle = get_cycle_for_user(request, pk, "submit_cycle")
+    return _move(request, cycle, "submit_cycle", Stage.SUBMITTED)
+
+
+@login_required
+@require_POST
+def cycle_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Admin: reopen a submitted or closed cycle, with a reason that the history keeps."""
+    cycle = get_cycle_for_user(request, pk, "reopen_cycle")
+    form = CycleReopenForm(request.POST)
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            messages.error(request, f"{form.fields[name].label}: {' '.join(errors)}")
+        return redirect("assessments:cycle_settings", pk)
+    return _move(request, cycle, "reopen_cycle", Stage.VERIFICATION, form.cleaned_data["reason"])
 
 
 @login_required

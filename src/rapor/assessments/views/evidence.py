@@ -60,8 +60,13 @@ def _forms(code: str, data: Any = None, files: Any = None, kind: str = "") -> di
     initial = {"question": code}
     auto_id = _auto_id(code or "lib")
     return {
+        # Only the form that was sent is bound: a refused link must not mark the upload form's
+        # fields as missing (request.FILES is never None, so passing it bound the file form).
         "file_form": EvidenceFileForm(
-            data if kind == "file" else None, files, initial=initial, auto_id=auto_id
+            data if kind == "file" else None,
+            files if kind == "file" else None,
+            initial=initial,
+            auto_id=auto_id,
         ),
         "url_form": EvidenceUrlForm(
             data if kind == "url" else None, initial=initial, auto_id=auto_id.replace("%s", "u-%s")

@@ -242,6 +242,8 @@ def domain_message(error: Exception) -> str:
         return _("Belum bisa dikirim: pertanyaan %(codes)s belum dijawab.") % {
             "codes": ", ".join(error.codes)
         }
+    if isinstance(error, review.OwnWork):
+        return f"{error.code}: {error}"
     if isinstance(error, review.NoteRequired):
         return _("Tulis catatan untuk OPD: pengembalian memerlukan catatan.")
     if isinstance(error, review.WrongState):

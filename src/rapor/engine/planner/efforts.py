@@ -14,14 +14,14 @@ same answer overrides its effort. A question answered not applicable does not mo
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
 from ..answers import canonical_answer
 from ..model import NOT_APPLICABLE, Answer, Framework, Question
-from ..numbers import parse_exact
+from ..numbers import NumberBoundError, parse_exact, shown
+from ..textfiles import csv_rows, read_text
 from .types import Efforts, PlannerInputError
 
 COLUMNS = ("question", "option", "effort")
@@ -30,11 +30,9 @@ COLUMNS = ("question", "option", "effort")
 def load_efforts_csv(path: str | Path, framework: Framework) -> Efforts:
     """Read an efforts CSV (row 1 is the header ``question,option,effort``)."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlannerInputError(p.name, "", f"cannot read the file: {exc}") from exc
-    return parse_efforts_rows(list(csv.reader(text.splitlines())), framework, source=p.name)
+    text = read_text(p, error=PlannerInputError)
+    rows = [row for _n, row in csv_rows(text, source=p.name, error=PlannerInputError)]
+    return parse_efforts_rows(rows, framework, source=p.name)
 
 
 def parse_efforts_rows(
@@ -68,7 +66,7 @@ def parse_efforts_rows(
 
         question = framework.questions.get(code)
         if question is None:
-            raise fail("question", f"{code!r} is not a question of {framework.id}")
+            raise fail("question", f"{shown(code)} is not a question of {framework.id}")
         answer: Answer | None = None
         if raw_option:
             try:
@@ -87,10 +85,12 @@ def parse_efforts_rows(
             continue
         try:
             effort = parse_exact(raw_effort, decimal_comma=True)
+        except NumberBoundError as exc:
+            raise fail("effort", str(exc)) from None
         except ValueError:
-            raise fail("effort", f"{raw_effort!r} is neither a number nor 'fixed'") from None
+            raise fail("effort", f"{shown(raw_effort)} is neither a number nor 'fixed'") from None
         if effort < 0:
-            raise fail("effort", f"{raw_effort!r} is negative")
+            raise fail("effort", f"{shown(raw_effort)} is negative")
         if answer is not None:
             option[(code, answer)] = effort
         elif question.scale.kind == "number":

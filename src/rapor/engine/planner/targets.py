@@ -6,14 +6,16 @@ The display rounds half up to the framework's ``decimals``; grades follow the fr
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from pathlib import Path
 
 from ..grading import band, display_threshold, index_threshold
 from ..model import Framework
-from ..numbers import format_exact, format_fixed, parse_exact, round_half_up
+from ..numbers import NumberBoundError, format_exact, format_fixed, parse_exact, round_half_up
+from ..numbers import shown as quoted
+from ..textfiles import csv_rows, read_text
+from ..texts import text_problem
 from .types import Peer, PlannerInputError, Target
 
 
@@ -94,11 +96,8 @@ def rank_of(framework: Framework, index: Fraction, peers: Iterable[Peer]) -> int
 def load_peers_csv(path: str | Path) -> tuple[Peer, ...]:
     """Read a peers CSV with columns ``name,index`` (row 1 is the header)."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlannerInputError(p.name, "", f"cannot read the file: {exc}") from exc
-    rows = list(csv.reader(text.splitlines()))
+    text = read_text(p, error=PlannerInputError)
+    rows = [row for _n, row in csv_rows(text, source=p.name, error=PlannerInputError)]
     if not rows:
         raise PlannerInputError(p.name, "row 1", "the file is empty; expected a header name,index")
     header = [h.strip().casefold() for h in rows[0]]
@@ -116,16 +115,22 @@ def load_peers_csv(path: str | Path) -> tuple[Peer, ...]:
         name = cells[i_name].strip()
         if not name:
             raise PlannerInputError(p.name, f"row {number}, column name", "the name is empty")
+        if (problem := text_problem(name, max_length=200)) is not None:
+            raise PlannerInputError(
+                p.name, f"row {number}, column name", f"the name has {problem.english()}"
+            )
         raw = cells[i_index]
         try:
             value = parse_exact(raw, decimal_comma=True)
+        except NumberBoundError as exc:
+            raise PlannerInputError(p.name, f"row {number}, column index", str(exc)) from None
         except ValueError:
             raise PlannerInputError(
-                p.name, f"row {number}, column index", f"{raw.strip()!r} is not a number"
+                p.name, f"row {number}, column index", f"{quoted(raw.strip())} is not a number"
             ) from None
         if value < 0:
             raise PlannerInputError(
-                p.name, f"row {number}, column index", f"{raw.strip()!r} is negative"
+                p.name, f"row {number}, column index", f"{quoted(raw.strip())} is negative"
             )
         peers.append(Peer(name=name, index=value))
     return tuple(peers)
