@@ -9,6 +9,7 @@ import os
 import sys
 
 from . import serve
+from .serve import _setup  # noqa: F401 - the Django set-up other commands import from here
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +43,7 @@ def run_demo(args: argparse.Namespace) -> int:
     # From here on this process and the server and worker it starts are a demo installation:
     # the login page lists the demo logins (settings.RAPOR_DEMO).
     os.environ["RAPOR_DEMO"] = "1"
-    serve._setup()
+    _setup()
     from django.core.management import call_command
 
     from rapor.assessments.domain.files import cleanup_files
