@@ -15,8 +15,9 @@ from typing import Any
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-# SQLite under several gunicorn workers holds only up to this many processes writing at once
-# (measured with bench/load.py: see docs/deploy.md); `rapor serve` refuses more on SQLite.
+# SQLite has one write lock for the whole file: more processes only queue for it. 4 workers (with
+# 4 threads each) is what bench/load.py measured holding 50 people without an error
+# (docs/benchmarks.md); `rapor serve` refuses more on SQLite (a decision: PostgreSQL beyond).
 SQLITE_MAX_WORKERS = 4
 # How long a connection waits for another's write lock before "database is locked" (seconds).
 SQLITE_BUSY_TIMEOUT = 20
