@@ -46,6 +46,7 @@ requirements:
 bench: install
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/planner.py
+	$(BIN)/python bench/dashboard.py
 
 # The production set-up under 50 simulated people, on SQLite then on a throwaway PostgreSQL
 # (a few minutes each; docs/benchmarks.md).

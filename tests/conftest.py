@@ -38,3 +38,12 @@ def _fast_and_isolated(
     settings = request.getfixturevalue("settings")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_by_default() -> None:
+    """Every test starts in the product's language: a request with the English cookie leaves
+    English active in its thread, and the next test's domain messages would follow it."""
+    from django.utils import translation
+
+    translation.activate("id")

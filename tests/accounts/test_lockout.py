@@ -11,7 +11,7 @@ from django.db.models import F
 from django.test import Client
 from django.utils import timezone
 
-from rapor.accounts.lockout import client_address
+from rapor.web.clients import client_address
 
 from .conftest import PASSWORD, sign_in, signed_in, with_password
 
@@ -72,9 +72,9 @@ def test_sign_in_works_again_after_the_cool_off(client, cast, counting):
 
 def test_behind_the_proxy_the_forwarded_address_counts(rf, settings):
     request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
-    settings.RAPOR_BEHIND_PROXY = False
+    settings.RAPOR_TRUSTED_PROXIES = 0
     assert client_address(request) == "127.0.0.1"  # a client cannot choose its own address
-    settings.RAPOR_BEHIND_PROXY = True
+    settings.RAPOR_TRUSTED_PROXIES = 1
     assert client_address(request) == "203.0.113.9"
     spoofed = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9")
     assert client_address(spoofed) == "203.0.113.9"  # the proxy's own entry is the last

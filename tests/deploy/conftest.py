@@ -51,7 +51,7 @@ def production_env(var_dir: Path, **extra: str) -> dict[str, str]:
             "RAPOR_SECRET_KEY": SECRET,
             "RAPOR_ALLOWED_HOSTS": "127.0.0.1,rapor.example.go.id",
             "RAPOR_HTTPS": "1",
-            "RAPOR_BEHIND_PROXY": "1",
+            "RAPOR_TRUSTED_PROXIES": "1",
             "RAPOR_VAR_DIR": str(var_dir),
         }
     )

@@ -31,7 +31,7 @@ def settings_of(env: dict[str, str]) -> dict:
 def developer_env(var: Path) -> dict[str, str]:
     """Nothing set but where the data lives: a developer's or a demo machine."""
     env = production_env(var)
-    for name in ("RAPOR_SECRET_KEY", "RAPOR_HTTPS", "RAPOR_BEHIND_PROXY", "RAPOR_ALLOWED_HOSTS"):
+    for name in ("RAPOR_SECRET_KEY", "RAPOR_HTTPS", "RAPOR_TRUSTED_PROXIES", "RAPOR_ALLOWED_HOSTS"):
         env.pop(name)
     return env
 

@@ -47,19 +47,6 @@ def test_s3_storage_needs_its_bucket_and_keeps_files_private(monkeypatch):
         deployment.storages()
 
 
-def test_smtp_is_used_when_a_mail_host_is_set(monkeypatch):
-    assert deployment.email()["EMAIL_BACKEND"].endswith("console.EmailBackend")
-    monkeypatch.setenv("RAPOR_EMAIL_HOST", "smtp.contoh.go.id")
-    monkeypatch.setenv("RAPOR_EMAIL_PORT", "465")
-    mail = deployment.email()
-    assert mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
-    assert (mail["EMAIL_HOST"], mail["EMAIL_PORT"], mail["EMAIL_USE_TLS"]) == (
-        "smtp.contoh.go.id",
-        465,
-        True,
-    )
-
-
 # environment → may `rapor demo` create its logins?
 DEMO_RULE = [
     ({}, True),  # a fresh machine: `make demo`

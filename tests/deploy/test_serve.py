@@ -124,7 +124,7 @@ def test_the_demo_serves_with_debug_off_and_runs_tasks_in_its_own_worker(
 ):
     var = installation_copy(template_installation, tmp_path)
     env = production_env(var, RAPOR_DEMO="1")
-    for name in ("RAPOR_HTTPS", "RAPOR_BEHIND_PROXY"):
+    for name in ("RAPOR_HTTPS", "RAPOR_TRUSTED_PROXIES"):
         env.pop(name)
     demo = Server(env)
     demo.command = ("demo",)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_tim_rb_member_turns_on_the_second_factor_and_signs_in_with_a_code(people, shots):
-    shots.n = 40
+    shots.n = 30
     page = people.login("timrb")
     page.get_by_role("link", name="Akun saya").click()
     expect(page.locator("h1")).to_have_text("Akun saya")
@@ -50,7 +50,7 @@ def test_a_tim_rb_member_turns_on_the_second_factor_and_signs_in_with_a_code(peo
 
 
 def test_repeated_wrong_passwords_lock_the_login_with_a_time_to_try_again(people, shots):
-    shots.n = 50
+    shots.n = 37
     page = people.page()
     page.goto("/masuk/")
     for n in range(5):

@@ -23,8 +23,8 @@ def test_the_2023_result_the_adjustment_and_the_koefisien(people, shots, viewpor
     closed = Cycle.objects.get(organisation__name="Kota Pangkalpinang", year=2023)
 
     # the pimpinan: the live 2024 index, then the real 2023 result
-    boss = people.login("pimpinan")
-    expect(boss.locator("#home-index")).to_have_text(re.compile(r"^\d+,\d\d$"))
+    boss = people.login("pimpinan")  # the pimpinan's Beranda is the leadership dashboard
+    expect(boss.locator("#dash-index")).to_have_text(re.compile(r"^\d+,\d\d$"))
     expect(boss.locator(".instrument-year")).to_contain_text("instrumen versi 2023")
     shots(boss, "pimpinan-beranda-2024")
     open_menu(boss, "Siklus")
@@ -35,7 +35,7 @@ def test_the_2023_result_the_adjustment_and_the_koefisien(people, shots, viewpor
     press(boss, old.get_by_role("link", name="Lembar kerja"))
     expect(boss.locator("#score-total")).to_contain_text("57,83")
     open_menu(boss, "Beranda")
-    expect(boss.locator("#home-index")).to_have_text("57,83")
+    expect(boss.locator("#dash-index")).to_have_text("57,83")
     expect(boss.locator("main")).to_contain_text("CC · Cukup")
     shots(boss, "pimpinan-beranda-2023-real-result")
 

@@ -64,11 +64,23 @@ def assign_to_diskominfo(page: Page, shots: Any, code: str, due: dt.date) -> Non
     row.scroll_into_view_if_needed()
     press(page, row.get_by_role("button", name="Ubah"))
     form = page.locator(f"#asg-{node_id(code)} form")
-    form.get_by_label("OPD").select_option(label="Dinas Komunikasi dan Informatika")
-    form.get_by_label("Penanggung jawab").select_option(label="Agus Salim")
+    agency = form.get_by_label("OPD")
+    # the form was just swapped in: let htmx wire its agency list first (a machine that
+    # chooses faster than htmx processes new content would otherwise miss the reload)
+    agency.evaluate(
+        "e => new Promise(r => (function w() { e['htmx-internal-data'] ? r() : setTimeout(w, 20) })())"
+    )
+    agency.select_option(label="Dinas Komunikasi dan Informatika")
+    # the person list narrows to the agency chosen, and names each person's agency
+    person = form.get_by_label("Penanggung jawab")
+    expect(person.locator("option", has_text="Agus Salim · Diskominfo")).to_have_count(1)
+    expect(person.locator("option")).to_have_count(2)  # "---------" and Diskominfo's one
+    person.select_option(label="Agus Salim · Diskominfo")
     form.get_by_label("Tenggat").fill(due.isoformat())
     shots(page, f"tim-rb-assigns-{code}")
     press(page, form.get_by_role("button", name="Simpan"))
+    # the saved row replaces the form (whose options also name Diskominfo and Agus Salim)
+    expect(row.locator("form")).to_have_count(0)
     expect(row).to_contain_text("Diskominfo")
     expect(row).to_contain_text("Agus Salim")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given
@@ -19,7 +20,9 @@ from rapor.engine.skm import (
     mutu_for,
     read_skm_csv,
     sample_size,
+    skm_from_totals,
     skm_score,
+    weakest_unsur,
 )
 
 # Four respondents; two skipped one unsur each (U3 and U9).
@@ -241,3 +244,36 @@ def test_the_sample_never_exceeds_the_population_and_grows_with_it(population: i
 def test_sample_size_refuses_a_non_count(bad: object) -> None:
     with pytest.raises(ValueError):
         sample_size(bad)  # type: ignore[arg-type]
+
+
+@given(
+    st.lists(
+        st.lists(st.one_of(st.none(), st.integers(1, 4)), min_size=9, max_size=9),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from(["exact", "0.111"]),
+)
+def test_totals_from_a_database_score_exactly_as_the_rows_do(
+    table: list[list[int | None]], weight: Literal["exact", "0.111"]
+) -> None:
+    table = [[1] * 9, *table]
+    sums = {c: sum(r[i] or 0 for r in table) for i, c in enumerate(CODES)}
+    counts = {c: sum(r[i] is not None for r in table) for i, c in enumerate(CODES)}
+    respondents = sum(any(a is not None for a in r) for r in table)
+    assert skm_from_totals(sums, counts, respondents, weight=weight) == skm_score(
+        rows(table), weight=weight
+    )
+
+
+def test_totals_that_answers_of_1_to_4_cannot_give_are_refused() -> None:
+    counts = dict.fromkeys(CODES, 2)
+    sums = {**dict.fromkeys(CODES, 6), "U5": 9}  # two answers cannot add up to 9
+    with pytest.raises(SkmError, match="U5"):
+        skm_from_totals(sums, counts, 2)
+
+
+def test_the_weakest_unsur_are_all_those_with_the_lowest_nrr() -> None:
+    nrr = {c: Fraction(3) for c in CODES} | {"U3": Fraction(5, 2), "U8": Fraction(5, 2)}
+    assert weakest_unsur(nrr) == ["U3", "U8"]
+    assert weakest_unsur({}) == []

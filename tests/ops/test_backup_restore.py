@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
+from django.db import connection
 
 from rapor.assessments.domain.answers import answer_save
 from rapor.assessments.domain.cycles import cycle_create
@@ -209,6 +210,9 @@ def test_the_command_line_backs_up_and_restores_and_says_what_it_did(small, tmp_
     assert main(["restore", str(tmp_path / "none.tar.gz")]) == 2
 
 
+LATER_APPS = ("surveys",)
+
+
 def as_older_backup(path: Path, out: Path) -> None:
     """The same archive as a Rapor before the history chain would have written it: migrations
     up to assessments 0002, no chain columns, no submitter."""
@@ -224,6 +228,13 @@ def as_older_backup(path: Path, out: Path) -> None:
     manifest["migrations"]["assessments"] = [
         n for n in manifest["migrations"]["assessments"] if n < "0003"
     ]
+    # apps that came after the chain (the SKM survey, whose migrations build on it) were not
+    # there yet: neither their migrations nor their tables are in an archive of that version
+    for app in LATER_APPS:
+        manifest["migrations"].pop(app, None)
+        for table in [t for t in manifest["tables"] if t.startswith(f"{app}.")]:
+            del manifest["tables"][table]
+            members.pop(f"db/{table}.jsonl", None)
     for table, fields in dropped.items():
         lines = [json.loads(line) for line in members[f"db/{table}.jsonl"].splitlines() if line]
         for row in lines:
@@ -245,6 +256,10 @@ def test_a_backup_of_an_older_version_is_restored_and_migrated_forward(small, tm
     events = list(HistoryEvent.objects.order_by("pk").values("pk", "hash", "actor_name"))
     as_older_backup(current, older)
     empty_installation()
+    # SQLite's backend caches, per process, which tables reference which; earlier tests here saw
+    # the survey's tables, which migrating back to that version drops (a restore run by the
+    # command line starts with an empty cache)
+    connection.ops.__dict__.pop("_references_graph", None)
     summary = restore(older)
     assert summary.migrated_forward
     # the data migration numbered and chained the events again, as they were

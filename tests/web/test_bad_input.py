@@ -261,10 +261,11 @@ def test_an_uploaded_file_name_loses_its_direction_controls(as_user, cast, cycle
 @pytest.mark.parametrize(
     ("old", "new", "says"),
     [
-        ("weight: 100\n", "weight: 1e30000000\n", "'1e30000000' is too large"),
-        ("max_score: 100", "max_score: 1e999999999", "'1e999999999' is too large"),
+        # the engine's words, said in Indonesian on the page (framework_errors.py)
+        ("weight: 100\n", "weight: 1e30000000\n", "'1e30000000' terlalu besar"),
+        ("max_score: 100", "max_score: 1e999999999", "'1e999999999' terlalu besar"),
         ("name: Proses", "name: Proses \u202e", "text direction control (U+202E"),
-        ("name: Proses", "name: &a Proses\n    notes: *a", "anchors and aliases"),
+        ("name: Proses", "name: &a Proses\n    notes: *a", "anchor dan alias YAML"),
     ],
 )
 def test_a_framework_uploaded_on_the_kerangka_page_is_bounded(as_user, cast, old, new, says):

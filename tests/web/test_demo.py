@@ -36,6 +36,7 @@ def test_the_demo_loads_once_with_all_regions_and_a_login_per_role(db):
         "inspektorat",
         "evaluator",
         "admin",
+        "dpmptsp",  # the MPP manager (SKM survey)
     }
     assert Cycle.objects.count() == 2  # Pangkalpinang's 2023 and 2024, nothing invented elsewhere
 

@@ -62,11 +62,12 @@ def page(client, name, *args):
 
 
 def test_beranda_shows_general_tematik_and_the_index(as_user, cast, cycle2023):
-    html = page(as_user(cast.pimpinan), "assessments:home")
-    assert 'RB General</span> <span class="num">55,86' in html
-    assert 'RB Tematik</span> <span class="num">1,97' in html
-    assert 'id="home-index">57,83</span>' in html and "CC · Cukup" in html
-    assert "disesuaikan" not in html  # nothing is adjusted
+    for who, index_id in ((cast.inspector, "home-index"), (cast.pimpinan, "dash-index")):
+        html = page(as_user(who), "assessments:home")  # the pimpinan's is the dashboard
+        assert 'RB General</span> <span class="num">55,86' in html
+        assert 'RB Tematik</span> <span class="num">1,97' in html
+        assert f'id="{index_id}">57,83</span>' in html and "CC · Cukup" in html
+        assert "disesuaikan" not in html  # nothing is adjusted
 
 
 def test_the_workspace_total_and_the_cycle_list_show_the_parts(as_user, cast, cycle2023):
@@ -207,5 +208,7 @@ def test_the_parts_read_in_english(as_user, cast, cycle2023):
 
 
 def test_a_framework_without_the_2023_structure_shows_the_index_alone(as_user, cast, cycle):
-    html = page(as_user(cast.pimpinan), "assessments:home")
+    html = page(as_user(cast.inspector), "assessments:home")
     assert 'id="home-index"' in html and "index-parts" not in html
+    html = page(as_user(cast.pimpinan), "assessments:home")  # the dashboard
+    assert 'id="dash-index"' in html and "index-parts" not in html

@@ -51,10 +51,21 @@ from rapor.assessments.models import (
     HistoryEvent,
 )
 from rapor.demo.pdf import tiny_pdf
+from rapor.notifications.models import Notification
 from rapor.orgs import permissions
-from rapor.orgs.models import Membership, Organisation
+from rapor.orgs.models import AccountEvent, Membership, Organisation
+from rapor.steering.domain.plans import plan_make, target_set
+from rapor.steering.models import (
+    EffortInput,
+    PublishedResult,
+    Sandbox,
+    SavedPlan,
+    SteeringEvent,
+    SteeringTarget,
+)
 
 from .fwtext import framework_text
+from .matrix_surveys import SURVEY_MODELS, fill_survey, survey_rows
 
 DAY = dt.date(2024, 5, 20)
 
@@ -109,6 +120,29 @@ ALLOWED_TEXT = """
                       reopen_cycle         other_pemda   .   .   .   .    .    x
                       manage_users         any           .   .   .   .    .    x
                       manage_frameworks    any           .   .   .   .    .    x
+                      view_league          own           x   x   x   x    x    x
+                      view_league          other_opd     x   x   x   x    x    x
+                      view_league          other_pemda   .   .   .   .    .    x
+                      view_league          any           x   x   x   x    x    x
+                      record_results       own           .   x   .   .    .    x
+                      record_results       other_opd     .   x   .   .    .    x
+                      record_results       other_pemda   .   .   .   .    .    x
+                      record_results       any           .   x   .   .    .    x
+                      view_dashboard       own           x   x   .   x    .    x
+                      view_dashboard       other_opd     x   x   .   x    .    x
+                      view_dashboard       other_pemda   .   .   .   .    .    x
+                      plan                 own           .   x   .   .    .    .
+                      plan                 other_opd     .   x   .   .    .    .
+                      plan                 other_pemda   .   .   .   .    .    .
+                      simulate             own           x   x   .   .    .    .
+                      simulate             other_opd     x   x   .   .    .    .
+                      simulate             other_pemda   .   .   .   .    .    .
+                      view_survey          own           x   x   x   x    x    x
+                      view_survey          other_opd     x   x   x   x    x    x
+                      view_survey          other_pemda   .   .   .   .    .    x
+                      manage_survey        own           .   x   x   .    .    x
+                      manage_survey        other_opd     .   x   .   .    .    x
+                      manage_survey        other_pemda   .   .   .   .    .    x
                       use_two_factor       any           .   x   .   .    .    x
 """
 
@@ -137,6 +171,7 @@ OPEN_IN: dict[str, frozenset[str]] = {
     "submit_cycle": frozenset({"verification"}),
     "reopen_cycle": frozenset({"submitted", "closed"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
+    "plan": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
 # Roles that see a cycle only in some stages: an evaluator sees submitted work, never drafts.
 SEES_ONLY: dict[str, frozenset[str]] = {"evaluator": frozenset({"submitted", "closed"})}
@@ -166,6 +201,14 @@ class Target:
     loose: Evidence  # the OPD's evidence uploaded in the cycle, not linked to any question
     submitted: str  # a question of the indicator waiting for the Tim RB's review
     accepted: str  # one accepted by the Tim RB, waiting for the Inspektorat's verification
+    scope: str = ""
+    # the SKM survey's objects of this scope (tests/web/matrix_surveys.py)
+    mpp: Any = None
+    agency: Any = None
+    counter: Any = None
+    service: Any = None
+    kiosk: Any = None
+    followup: Any = None
 
 
 @dataclass
@@ -177,6 +220,8 @@ class World:
     media_root: str
     # every table as it is with all cycles in a stage (each cell starts from one of these)
     baselines: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    who: str = ""
+    """Who the running cell is (for objects that belong to a person: their notification)."""
 
     def baseline(self, stage: str) -> dict[str, list[dict[str, Any]]]:
         if stage not in self.baselines:
@@ -261,13 +306,28 @@ def build_world(media_root: str) -> World:
         organisation=kota, framework=fw, year=2024, by=users["tim_rb"], **dates
     )
     far_cycle = cycle_create(organisation=far, framework=fw, year=2024, by=users["admin"], **dates)
+    for region in (kota, far):
+        PublishedResult.objects.create(
+            organisation=region, year=2023, index="57.83", grade="CC", source="Surat uji"
+        )
+    for c, by in ((own_cycle, users["tim_rb"]), (far_cycle, users["admin"])):
+        target_set(cycle=c, by=by, grade="BB")
+        plan_make(cycle=c, by=by, peers=[])
+        for user in (*users.values(), dinkes):
+            Sandbox.objects.create(cycle=c, owner=user, overrides={"A2.2.b": "C"})
+    for user in users.values():
+        Notification.objects.create(user=user, kind="overdue", key="matrix", params={}, url="/")
+    targets = {
+        "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
+        "other_opd": _fill(own_cycle, "A1.2", other_opd, dinkes, users["tim_rb"]),
+        "other_pemda": _fill(far_cycle, "A1.1", far_opd, None, users["admin"]),
+    }
+    for scope, t in targets.items():
+        t.scope = scope
+        fill_survey(t, t.opd, users["admin"], f"MPP {t.opd.label} {t.pemda.name}")
     return World(
         users=users,
-        targets={
-            "own": _fill(own_cycle, "A1.1", own_opd, users["tim_opd"], users["tim_rb"]),
-            "other_opd": _fill(own_cycle, "A1.2", other_opd, dinkes, users["tim_rb"]),
-            "other_pemda": _fill(far_cycle, "A1.1", far_opd, None, users["admin"]),
-        },
+        targets=targets,
         framework=fw,
         framework_next=fw_next,
         media_root=media_root,
@@ -295,6 +355,7 @@ def world(
 def in_world(world: World, settings: Any) -> World:
     settings.MEDIA_ROOT = world.media_root  # the world's evidence files live there
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.RAPOR_SURVEY_MIN_SECONDS = 0  # the public survey's submit row posts at once
     return world
 
 
@@ -394,6 +455,24 @@ def framework_upload(t: Target, w: World) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("fw.yaml", text.encode())}
 
 
+def own_notification(t: Target, w: World) -> list[Any]:
+    user = w.users.get(w.who, w.users["admin"])
+    return [Notification.objects.get(user=user, key="matrix").pk]
+
+
+def plan_args(t: Target, w: World) -> list[Any]:
+    return [t.cycle.pk, SavedPlan.objects.filter(cycle=t.cycle).first().pk]
+
+
+def result_form(t: Target, w: World) -> dict[str, Any]:
+    return {"region": t.pemda.pk, "year": 2031, "index": "61,50", "source": "Surat uji"}
+
+
+def result_csv(t: Target, w: World) -> dict[str, Any]:
+    text = f"wilayah,tahun,indeks,sumber\n{t.pemda.name},2031,61.50,Surat uji\n"
+    return {"file": SimpleUploadedFile("hasil.csv", text.encode())}
+
+
 def answer_at(level: str) -> Data:
     def data(t: Target, w: World) -> dict[str, Any]:
         row = Answer.objects.filter(cycle=t.cycle, question_code=t.question, level=level).first()
@@ -414,7 +493,8 @@ class View:
     ``get`` / ``post`` name the action the method needs (None: the method is not tested because
     the view does not accept it). ``kind`` says what the object is: a cycle's object ("cycle",
     scopes own / other OPD / other Pemda, or "pemda" when only the Pemda matters), a Pemda
-    chosen in a form ("org"), nothing ("none": lists filtered to the user), or global ("global":
+    chosen in a form ("org"), an MPP of the SKM survey ("mpp": scopes as for a cycle, no stage),
+    nothing ("none": lists filtered to the user), or global ("global":
     frameworks and users are not owned by an organisation).
     """
 
@@ -434,6 +514,9 @@ class View:
     # user's own review level and the chain refuses the move (the Tim RB "verifying", the
     # Inspektorat "reviewing": the question is not in the state that level works on).
     refused_redirect: Args | None = None
+    # A refused POST may also come back as bad input (400, the page with the problems): a file
+    # naming a region outside the user's reach is a file with a bad row, said row by row.
+    refused_as_bad_input: bool = False
     # A domain rule (tested on its own) may refuse an allowed POST in the matrix's world: then
     # the answer is a redirect with a message and nothing changes (the submit rule needs every
     # question verified, which the world's half-done cycles are not).
@@ -447,6 +530,7 @@ class View:
         return {
             "cycle": SCOPES,
             "pemda": ("own", "other_pemda"),
+            "mpp": SCOPES,
             "org": ("own", "other_pemda"),
             "none": ("any",),
             "global": ("any",),
@@ -736,7 +820,122 @@ VIEWS: list[View] = [
     ),
     View("orgs:overview", "global", get="manage_users"),
     View("orgs:permissions", "global", get="manage_users"),
+    View(
+        "orgs:users",
+        "global",
+        get="manage_users",
+        post="manage_users",
+        data=lambda t, w: {"username": "baru", "first_name": "Baru", "password": "Sandi-baru-2031"},
+    ),
+    View(
+        "orgs:user",
+        "global",
+        get="manage_users",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"first_name": "Ganti", "email": "ganti@example.org"},
+    ),
+    View(
+        "orgs:user_active",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"active": "0"},
+    ),
+    View(
+        "orgs:user_password",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"password": "Sandi-baru-2031", "again": "Sandi-baru-2031"},
+    ),
+    View(
+        "orgs:user_membership_add",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [w.users["tim_opd"].pk],
+        data=lambda t, w: {"organisation": w.targets["other_opd"].opd.pk, "role": "tim_opd"},
+    ),
+    View(
+        "orgs:membership_delete",
+        "global",
+        post="manage_users",
+        args=lambda t, w: [Membership.objects.get(user__username="dinkes").pk],
+    ),
+    # Beranda (the dashboard or the work counters, by role) and the dashboard itself
+    View("home", "none", get=SIGNED_IN),
+    View("steering:dashboard_current", "none", get=SIGNED_IN),
+    View("steering:dashboard", "pemda", get="view_dashboard", args=cycle_args),
+    # Kemudi: league tables, published results, agencies ranked
+    View("steering:league", "none", get=SIGNED_IN),
+    View("steering:results", "global", get="record_results"),
+    View("steering:results", "org", post="record_results", data=result_form, note="form"),
+    View(
+        "steering:results_import",
+        "org",
+        post="record_results",
+        data=result_csv,
+        refused_as_bad_input=True,
+    ),
+    View(
+        "steering:result_delete",
+        "org",
+        post="record_results",
+        args=lambda t, w: [PublishedResult.objects.get(organisation=t.pemda).pk],
+    ),
+    View("steering:agencies_current", "none", get=SIGNED_IN),
+    View("steering:agencies", "pemda", get="view_cycle", args=cycle_args),
+    # Rencana: target, efforts, plans; Simulasi
+    View("steering:planner_current", "none", get=SIGNED_IN),
+    View(
+        "steering:planner",
+        "pemda",
+        get="view_dashboard",
+        post="plan",
+        args=cycle_args,
+        data=lambda t, w: {"grade": "B", "rank": "2", "due_date": "2031-05-01"},
+    ),
+    View("steering:plan_make", "pemda", post="plan", args=cycle_args),
+    View(
+        "steering:efforts",
+        "pemda",
+        get="plan",
+        post="plan",
+        args=cycle_args,
+        data=lambda t, w: {"bagian": "A1", "effort-A1.1.a": "2,5"},
+    ),
+    View("steering:plan", "pemda", get="view_dashboard", args=plan_args),
+    View(
+        "steering:plan_apply",
+        "pemda",
+        post="assign",
+        args=plan_args,
+        data=lambda t, w: {"due_date": "2031-05-01"},
+        note="needs plan and assign",
+    ),
+    View("steering:whatif_current", "none", get=SIGNED_IN),
+    View("steering:whatif", "pemda", get="simulate", args=cycle_args),
+    View(
+        "steering:whatif_set",
+        "pemda",
+        post="simulate",
+        args=cycle_args,
+        data=lambda t, w: {"bagian": "A1", "v-A1.1.a": "A"},
+    ),
+    View(
+        "steering:whatif_plan",
+        "pemda",
+        post="simulate",
+        args=cycle_args,
+        data=lambda t, w: {"plan": SavedPlan.objects.filter(cycle=t.cycle).first().pk},
+    ),
+    View("steering:whatif_reset", "pemda", post="simulate", args=cycle_args),
+    # Notifikasi: one's own only (another person's is a 404, tested in tests/notifications)
+    View("notifications:list", "none", get=SIGNED_IN),
+    View("notifications:read", "none", post=SIGNED_IN, args=own_notification),
+    View("notifications:read_all", "none", post=SIGNED_IN),
 ]
+VIEWS += survey_rows(View, PUBLIC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -777,12 +976,27 @@ MODELS = [
     FrameworkVersion,
     Organisation,
     Membership,
+    PublishedResult,
+    SteeringEvent,
+    SteeringTarget,
+    EffortInput,
+    SavedPlan,
+    Sandbox,
+    Notification,
+    AccountEvent,
+    get_user_model(),
+    *SURVEY_MODELS,
 ]
 
 
 def snapshot() -> dict[str, list[dict[str, Any]]]:
-    """Every row of every table a view might change, values included."""
-    return {m.__name__: list(m.objects.order_by("pk").values()) for m in MODELS}
+    """Every row of every table a view might change, values included (a user's last_login is
+    left out: signing the matrix's people in sets it, outside the cells)."""
+
+    def fields(m: Any) -> list[str]:
+        return [f.attname for f in m._meta.concrete_fields if f.attname != "last_login"]
+
+    return {m.__name__: list(m.objects.order_by("pk").values(*fields(m))) for m in MODELS}
 
 
 def outcome(response: Any) -> str:
@@ -803,7 +1017,7 @@ def content(response: Any) -> str:
     disconnected. (Calling response.close() here would fire request_finished with it connected
     and, inside the test's transaction, close the PostgreSQL connection.)"""
     if not response.streaming:
-        return response.content.decode()
+        return response.content.decode(errors="replace")  # PDFs too
     return b"".join(response.streaming_content).decode("latin-1")
 
 
@@ -824,6 +1038,7 @@ class Cell:
 
 def run_cell(cell: Cell, world: World, client: Client) -> None:
     view, t = cell.view, world.targets.get(cell.scope, world.targets["own"])
+    world.who = cell.who
     with transaction.atomic():
         Cycle.objects.update(stage=cell.stage)
         t.cycle.refresh_from_db()
@@ -855,6 +1070,8 @@ def run_cell(cell: Cell, world: World, client: Client) -> None:
         if view.refused_redirect and cell.who != "anonymous":
             name, *args = view.refused_redirect(t, world)
             refused = refused | {f"redirect {reverse(name, args=args)}"}
+        if view.refused_as_bad_input and cell.who != "anonymous":
+            refused = refused | {"status 400"}
         if got not in refused:
             cell.problems.append(f"{cell}: expected refused ({'/'.join(refused)}), got {got}")
         if before != after:
@@ -917,8 +1134,9 @@ def test_every_view_tested_only_by_post_refuses_a_get(in_world):
     """So that no link (or prefetching browser) changes anything."""
     client = Client()
     client.force_login(in_world.users["admin"])
+    with_get = {v.name for v in VIEWS if v.get is not None}
     for view in VIEWS:
-        if view.get is None and view.name not in GET_REDIRECTS:
+        if view.get is None and view.name not in GET_REDIRECTS | with_get:
             url = reverse(view.name, args=view.args(in_world.targets["own"], in_world))
             assert client.get(url).status_code == 405, view.label
 

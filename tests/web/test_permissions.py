@@ -9,7 +9,8 @@ from rapor.orgs.permissions import ACTIONS, ROLE_ACTIONS, can
 from .conftest import make_cycle
 
 CYCLE_MATRIX = {
-    # who: actions allowed on Kota Contoh's cycle in self-assessment
+    # who: actions allowed on Kota Contoh's cycle in self-assessment (the survey actions are
+    # judged on the Pemda too: they come with the role, whatever the object)
     "coordinator": {
         "view_cycle",
         "answer",
@@ -20,12 +21,36 @@ CYCLE_MATRIX = {
         "assign",
         "review",  # the chain runs while the cycle is open
         "manage_cycle",
+        "view_league",
+        "record_results",
+        "view_dashboard",
+        "plan",
+        "simulate",
+        "view_survey",
+        "manage_survey",
         "use_two_factor",
     },
-    "opd_member": {"view_cycle"},  # answers and comments on its own assignments only
-    "inspector": {"view_cycle", "view_evidence", "comment", "verify"},
-    "pimpinan": {"view_cycle", "view_evidence"},
-    "evaluator": set(),
+    # answers and comments on its own assignments only; the province's league table; manages
+    # an MPP its OPD runs
+    "opd_member": {"view_cycle", "view_league", "view_survey"},
+    "inspector": {
+        "view_cycle",
+        "view_evidence",
+        "comment",
+        "verify",
+        "view_league",
+        "view_dashboard",
+        "view_survey",
+    },
+    "pimpinan": {
+        "view_cycle",
+        "view_evidence",
+        "view_league",
+        "view_dashboard",
+        "simulate",
+        "view_survey",
+    },
+    "evaluator": set(),  # a draft cycle is closed to the evaluator, whatever the action
     "admin": {
         "view_cycle",
         "view_evidence",
@@ -33,9 +58,15 @@ CYCLE_MATRIX = {
         "manage_users",
         "manage_frameworks",
         "view_all_regions",
+        "view_league",
+        "record_results",
+        "view_dashboard",
+        "view_survey",
+        "manage_survey",
         "use_two_factor",
     },
-    "outsider": set(),
+    # another Pemda of the same province: only the province-wide league and published results
+    "outsider": {"view_league", "record_results"},
 }
 
 

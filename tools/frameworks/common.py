@@ -166,8 +166,9 @@ RB_GRADES = {
 def header(**fields: Any) -> dict[str, Any]:
     """The top-level keys in the order of the format's example."""
     out: dict[str, Any] = {"format": FORMAT}
-    for key in ("id", "version", "name", "basis", "status", "notes", "applies_to"):
-        out[key] = fields[key]
+    for key in ("id", "version", "name", "basis", "status", "notes", "notes_id", "applies_to"):
+        if key in fields:  # notes_id: the notes in Indonesian, shown by the web interface
+            out[key] = fields[key]
     out["version"] = Exact(fields["version"])
     out["applies_to"] = FlowList(fields["applies_to"])
     out["max_score"] = plain(fields.get("max_score", 100))

@@ -164,6 +164,14 @@ def build_rb2014(csv_path: Path) -> dict[str, Any]:
             "only whitespace was normalised. The explanation column of a Y/T question is its\n"
             "guidance. Hasil inputs are fed by other bodies' data (source: external).\n"
         ),
+        notes_id=Block(
+            "LKE RB PermenPANRB 14/2014 lengkap dalam tata letak LKE 2015 (tahun evaluasi sampai\n"
+            "2019): 2 komponen, 8 area, 33 indikator, 146 pertanyaan dan 5 masukan Hasil, dibuat\n"
+            "dari sources/lke-rb-2014-instrument.csv oleh tools/build_frameworks.py. Nama, bobot,\n"
+            "jenis jawaban, teks pilihan dan aturan ketergantungan sesuai LKE; hanya spasi yang\n"
+            "dirapikan. Kolom penjelasan pertanyaan Y/T menjadi petunjuknya. Masukan Hasil diisi\n"
+            "dari data instansi lain (source: external).\n"
+        ),
         applies_to=ALL_AGENCIES,
     )
     return finish(head, RB_GRADES, roots)

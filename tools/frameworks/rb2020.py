@@ -39,6 +39,19 @@ NOTES = (
     "- the Hasil inputs and their split inside each component;\n"
     "- the evidence lists and guidance texts.\n"
 )
+NOTES_ID = (
+    "Terkonfirmasi: tingkat teratas (Pengungkit 60 = Pemenuhan 20 + Hasil Antara 10 + Reform 30;\n"
+    "Hasil 40 = empat komponen masing-masing 10) dan rentang predikat.\n"
+    "Sementara, sampai LKE resmi 2020 diimpor:\n"
+    "- pembagian per area: Pemenuhan w/3, Hasil Antara w/6 dan Reform w/2 dari bobot area 14/2014\n"
+    "  w = 5, 5, 6, 5, 15, 6, 12, 6;\n"
+    "- pertanyaan Pemenuhan, disalin dari area yang sama di rb-2014 (P1.2.d menjadi PM.MP.2.d),\n"
+    "  dengan bobot setiap indikator 2014 dibagi 3;\n"
+    "- masukan Hasil Antara (nama, rentang; dua masukan dalam satu area berbagi bobotnya sama rata);\n"
+    "- pertanyaan Reform, ditulis tim Rapor dengan tangga kematangan A-E;\n"
+    "- masukan Hasil dan pembagiannya di setiap komponen;\n"
+    "- daftar bukti dukung dan teks petunjuk.\n"
+)
 
 
 def pemda_code(code_2014: str) -> str:
@@ -227,6 +240,7 @@ def build_rb2020(rb2014: dict[str, Any]) -> dict[str, Any]:
         basis="PermenPANRB No. 26 Tahun 2020",
         status="provisional",
         notes=Block(NOTES),
+        notes_id=Block(NOTES_ID),
         applies_to=PEMDA,
     )
     return finish(head, RB_GRADES, [pengungkit, hasil])

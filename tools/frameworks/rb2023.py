@@ -133,6 +133,20 @@ NOTES = (
     "Who may be marked not applicable: General indicators that another national body measures\n"
     "(not TPN, not the own work), as the ministry decides. Typical owners are suggestions.\n"
 )
+NOTES_ID = (
+    "Instrumen evaluasi RB tahun 2023 (PermenPANRB 9/2023, petunjuk teknis KepmenPANRB\n"
+    "739/2023), disalin dari aplikasi evaluasi kementerian dan dicocokkan dengan hasil 2023 yang\n"
+    "diterbitkan. Dipakai untuk evaluasi 2024 (KepmenPANRB 182/2024), yang bobotnya sendiri belum\n"
+    "diumumkan dan menurut kementerian hanya sedikit berubah.\n"
+    "Terkonfirmasi: pohon, bobot dan rentang; poin = nilai / maks x bobot, dibulatkan 2 desimal\n"
+    "per indikator sebelum dijumlah; pengali; bobot penyesuaian (General / bobot penyesuaian x\n"
+    "100 bila ada indikator yang tidak berlaku); rentang predikat dari BB ke bawah; Opini BPK WTP.\n"
+    "Sementara: nilai Opini BPK selain WTP (tangga 14/2014), ambang AA (100), A- sebagai ganti A\n"
+    "bila ada indikator di bawah target baik (tidak ada target yang disertakan), dan koefisien\n"
+    "(-10 sampai +1, ditambahkan ke General sebelum penyesuaian).\n"
+    "Yang boleh ditandai tidak berlaku: indikator General yang diukur lembaga nasional lain\n"
+    "(bukan TPN, bukan kerja sendiri), sesuai keputusan kementerian. Pemilik lazim hanya usulan.\n"
+)
 
 
 def read_instrument(path: Path = CSV) -> list[dict[str, str]]:
@@ -251,6 +265,7 @@ def build_rb2023(variant: str, path: Path = CSV) -> dict[str, Any]:
         basis="PermenPANRB No. 9 Tahun 2023; KepmenPANRB No. 739 Tahun 2023",
         status="official",
         notes=Block(NOTES),
+        notes_id=Block(NOTES_ID),
         applies_to=["provinsi"] if province else ["kabupaten", "kota"],
         max_score=120,
     )

@@ -21,6 +21,13 @@ NOTES = (
     "Pemanfaatan 50 %, and the questions, which are a condensed set written by the Rapor team,\n"
     "not the official LKE AKIP criteria. Replace by importing the official workbook.\n"
 )
+NOTES_ID = (
+    "Terkonfirmasi: empat komponen (Perencanaan Kinerja 30, Pengukuran Kinerja 30,\n"
+    "Pelaporan Kinerja 15, Evaluasi Akuntabilitas Kinerja Internal 25) dan rentang predikat.\n"
+    "Sementara: pembagian setiap komponen menjadi Pemenuhan 20 %, Kualitas 30 % dan\n"
+    "Pemanfaatan 50 %, serta pertanyaannya, yang merupakan ringkasan tulisan tim Rapor,\n"
+    "bukan kriteria LKE AKIP resmi. Ganti dengan mengimpor LKE resmi.\n"
+)
 
 
 def sakip_questions(code: str, items: Any, answers: dict[str, str]) -> list[dict[str, Any]]:
@@ -73,6 +80,7 @@ def build_sakip() -> dict[str, Any]:
         basis="PermenPANRB No. 88 Tahun 2021",
         status="provisional",
         notes=Block(NOTES),
+        notes_id=Block(NOTES_ID),
         applies_to=ALL_AGENCIES,
     )
     return finish(head, RB_GRADES, nodes)

@@ -34,6 +34,17 @@ NOTES = (
     "are plausible but unverified. The level descriptions are generic, not the official\n"
     "per-indicator criteria. Replace by importing the official instrument.\n"
 )
+NOTES_ID = (
+    "47 indikator dijawab dengan tingkat kematangan 1-5; tingkat n bernilai n/5 dan indeksnya\n"
+    "total x 5 / 100, yaitu rata-rata tertimbang tingkat (0-5). Indikator tanpa jawaban bernilai 0.\n"
+    "Sementara: bobot per indikator setiap aspek (Kebijakan Internal 10 x 1,30;\n"
+    "Perencanaan Strategis 4 x 2,50, TIK 4 x 2,50, Penyelenggara 2 x 2,50; Penerapan\n"
+    "Manajemen 8 x 1,50, Audit TIK 3 x 1,50; Layanan Administrasi 10 x 2,75, Layanan Publik\n"
+    "6 x 3,00), rentang predikat, dan nama indikator: domain 1-3 mengikuti pedoman evaluasi\n"
+    "2020 sebagaimana diingat tim Rapor; nama domain 4 (aspek 7 dan 8) masuk akal tetapi belum\n"
+    "diverifikasi. Uraian tingkat bersifat umum, bukan kriteria resmi per indikator. Ganti\n"
+    "dengan mengimpor instrumen resmi.\n"
+)
 GRADES = {
     "compare": "at_least",
     "round_first": True,
@@ -108,6 +119,7 @@ def build_spbe() -> dict[str, Any]:
         basis="PermenPANRB No. 59 Tahun 2020",
         status="provisional",
         notes=Block(NOTES),
+        notes_id=Block(NOTES_ID),
         applies_to=ALL_AGENCIES,
         max_score=100,
         index_scale=5,

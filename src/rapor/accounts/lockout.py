@@ -9,6 +9,7 @@ address gets ``RAPOR_LOGIN_FAILURES_PER_ADDRESS`` failures and a user name only
 compares with its limit: locked ⇔ user failures ≥ U or address failures ≥ A
 ⇔ max(user failures, address failures − (A − U)) ≥ U.
 
+The address is ``rapor.web.clients.client_address`` (behind the proxy, its X-Forwarded-For).
 A lock-out lasts ``AXES_COOLOFF_TIME`` from the last counted failure; tries while locked out are
 not counted, so the time shown ("coba lagi pukul …") holds. ``lockout_response`` shows the login
 page with that time (status 429).
@@ -30,17 +31,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 log = logging.getLogger("rapor.accounts")
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address: the proxy's X-Forwarded-For (which it overwrites) when Rapor runs
-    behind one (``RAPOR_BEHIND_PROXY``), else the connection's own."""
-    if settings.RAPOR_BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.split(",")[-1].strip()
-        if last:
-            return last[:45]  # an IPv6 address is at most 45 characters
-    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 class LockoutHandler(AxesDatabaseHandler):

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 
 from rapor.orgs.permissions import can, memberships
 
@@ -87,3 +87,14 @@ def _current_cycle(request: HttpRequest) -> Cycle | None:
             return c
     open_cycles = [c for c in cycles if c.is_open]
     return (open_cycles or cycles or [None])[0]
+
+
+def redirect_keeping_query(request: HttpRequest, name: str, *args: Any) -> HttpResponse:
+    """Redirect to a named page with the request's query string (``/reviu/?opd=11`` keeps
+    its filter on the way to the current cycle's queue)."""
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    url = reverse(name, args=args)
+    query = request.GET.urlencode()
+    return redirect(f"{url}?{query}" if query else url)

@@ -8,7 +8,6 @@ framework tree (cached per process).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +15,8 @@ from django.db.models import Q
 
 from rapor.orgs.permissions import memberships
 
-from .models import Answer, AnswerStatus, Assignment, Cycle
-from .queries import Progress, indicator_progress, is_due_soon, is_late
+from .models import AnswerStatus, Assignment, Cycle
+from .queries import Progress, indicator_progress, is_due_soon, is_late, states_and_answered
 from .tree import path_label, tree
 
 SEE_ALL_ROLES = {"tim_rb", "pimpinan", "inspektorat"}
@@ -68,17 +67,7 @@ def work_items(user: Any, *, today: dt.date, cycle: Cycle | None = None) -> list
         .defer("cycle__framework__yaml_text")
         .order_by("due_date", "cycle_id", "indicator_code")
     )
-    cycle_ids = {a.cycle_id for a in assignments}
-    statuses: dict[int, dict[str, AnswerStatus]] = defaultdict(dict)
-    for s in AnswerStatus.objects.filter(cycle_id__in=cycle_ids):
-        statuses[s.cycle_id][s.question_code] = s
-    answered: dict[int, set[str]] = defaultdict(set)
-    for cid, code in (
-        Answer.objects.filter(cycle_id__in=cycle_ids)
-        .exclude(value="")
-        .values_list("cycle_id", "question_code")
-    ):
-        answered[cid].add(code)
+    statuses, answered = states_and_answered({a.cycle_id for a in assignments})
     items = []
     for a in assignments:
         fw = a.cycle.framework.framework()

@@ -37,6 +37,12 @@ class CycleData:
     def framework(self) -> Any:
         return self.score.framework
 
+    @property
+    def answered(self) -> set[str]:
+        """Questions with an answer at any level, or a value fed from another source."""
+        linked = {code for code, v in self.score.linked.values.items() if v.value}
+        return answered_codes(self.answers.values()) | linked
+
 
 def _counts(qs: Any) -> dict[str, int]:
     return {r["question_code"]: r["n"] for r in qs.values("question_code").annotate(n=Count("pk"))}
@@ -117,3 +123,23 @@ def is_due_soon(assignment: Assignment, progress: Progress, today: dt.date) -> b
 def answered_codes(answers: Any) -> set[str]:
     """Question codes with an answer at any level."""
     return {a.question_code for a in answers if a.value}
+
+
+def states_and_answered(
+    cycle_ids: Any,
+) -> tuple[dict[int, dict[str, AnswerStatus]], dict[int, set[str]]]:
+    """For many cycles at once (two queries): each cycle's statuses by question, and the
+    questions answered at any level."""
+    from collections import defaultdict
+
+    statuses: dict[int, dict[str, AnswerStatus]] = defaultdict(dict)
+    for s in AnswerStatus.objects.filter(cycle_id__in=cycle_ids):
+        statuses[s.cycle_id][s.question_code] = s
+    answered: dict[int, set[str]] = defaultdict(set)
+    for cid, code in (
+        Answer.objects.filter(cycle_id__in=cycle_ids)
+        .exclude(value="")
+        .values_list("cycle_id", "question_code")
+    ):
+        answered[cid].add(code)
+    return statuses, answered

@@ -16,7 +16,7 @@ from .domain.answers import LOCKED_STATES
 from .domain.review import inbox_state, levels_below, participants
 from .evidence_library import question_evidence
 from .models import Answer, AnswerStatus, Level
-from .queries import CycleData, Progress, answered_codes, indicator_progress
+from .queries import CycleData, Progress, indicator_progress
 from .tree import Section, tree
 
 # Which permission saves an answer at which level.
@@ -39,6 +39,11 @@ class QuestionView:
     may_add_evidence: bool = False
     may_review: bool = False
     """The question waits for this user's level and they may accept or return it now."""
+    linked: Any = None
+    """The value fed from another source (scoring.LinkedValue): shown instead of the input."""
+    offer: Any = None
+    """Another source could feed this question (scoring.LinkOffer), for those who may answer."""
+    may_link: bool = False
     own_work: bool = False
     """It waits for this user's level, but they answered, submitted or accepted it below."""
 
@@ -97,6 +102,7 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
     status = data.statuses.get(code)
     locked = status is not None and status.state in LOCKED_STATES.get(level, ())
     waiting = status is not None and status.state == inbox_state(data.cycle.levels, level)
+    linked = data.score.linked.values.get(code)
     own = (
         waiting
         and status is not None
@@ -110,7 +116,7 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
         rows=rows,
         status=status,
         level=level,
-        editable=not locked and may_edit(user, data, q.node, level),
+        editable=not locked and linked is None and may_edit(user, data, q.node, level),
         evidence_count=data.evidence_counts.get(code, 0),
         comment_count=data.comment_counts.get(code, 0),
         explanation=data.score.questions[code],
@@ -118,6 +124,9 @@ def question_view(user: Any, data: CycleData, code: str, level: str = Level.SELF
         may_add_evidence=can(user, "upload_evidence", target_for(data, q.node)),
         may_review=waiting and not own and may_edit(user, data, q.node, level),
         own_work=own and may_edit(user, data, q.node, level),
+        linked=linked,
+        offer=data.score.linked.offers.get(code),
+        may_link=data.cycle.is_open and may_edit(user, data, q.node, Level.SELF),
     )
 
 
@@ -142,7 +151,7 @@ def indicator_view(user: Any, data: CycleData, code: str, answered: set[str]) ->
 
 
 def section_nav(data: CycleData) -> list[tuple[Section, Progress, Any]]:
-    answered = answered_codes(data.answers.values())
+    answered = data.answered
     return [
         (
             s,

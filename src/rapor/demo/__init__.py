@@ -16,9 +16,11 @@ def demo_logins() -> list[dict[str, Any]]:
     from rapor.orgs.models import Membership
 
     from .babel import ROLE_LOGINS
+    from .skm import MPP_LOGINS
 
+    logins = [*ROLE_LOGINS, *MPP_LOGINS]
     rows = Membership.objects.filter(
-        user__username__in=ROLE_LOGINS, organisation__is_demo=True
+        user__username__in=logins, organisation__is_demo=True
     ).select_related("user", "organisation")
     by_user = {m.user.username: m for m in rows}
     return [
@@ -27,7 +29,7 @@ def demo_logins() -> list[dict[str, Any]]:
             "role": by_user[name].get_role_display(),
             "where": by_user[name].organisation.label,
         }
-        for name in ROLE_LOGINS
+        for name in logins
         if name in by_user
     ]
 

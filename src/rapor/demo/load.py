@@ -26,6 +26,8 @@ from . import DEMO_PASSWORD
 from .babel import COMMON_OPDS, KABUPATEN, KOTA, PANGKALPINANG_OPDS, PEOPLE, PROVINCE
 from .cycles import build_2023, build_2024
 from .published import load_published
+from .skm import build_skm
+from .steering import build_steering
 
 DEMO_FRAMEWORK = "rb-2023-kabkota"
 
@@ -86,8 +88,10 @@ def load(*, today: dt.date | None = None, quiet: bool = True) -> bool:
     orgs = build_orgs()
     people = build_people(orgs)
     build_2023(orgs["kota"], framework, people, today)
-    build_2024(orgs["kota"], framework, people, today)
+    cycle = build_2024(orgs["kota"], framework, people, today)
     load_published(orgs, people["admin"])
+    build_skm(orgs, people, today)  # the MPP's survey (its own module and seed)
+    build_steering(cycle, people, today)
     if not quiet:
         print("Demo data loaded.")
     return True

@@ -126,6 +126,7 @@ class _Builder:
         self.codes: set[str] = set()
         self.scales: dict[str, Scale] = {}
         self.raw_deps: dict[str, Any] = {}
+        self.evidence_required = False
 
     def fail(self, where: str, message: str) -> FrameworkError:
         return FrameworkError(self.source, where, message)
@@ -216,6 +217,10 @@ class _Builder:
         if not isinstance(applies, list):
             raise self.fail("applies_to", "must be a list")
         self.build_scales(raw.get("scales"))
+        # the file's default for its questions (each question may say otherwise)
+        self.evidence_required = self.flag(
+            raw.get("evidence_required"), "evidence_required", "evidence_required", False
+        )
         grading = self.build_grading(raw.get("grades"))
         roots_raw = raw.get("nodes")
         if not isinstance(roots_raw, list) or not roots_raw:
@@ -249,6 +254,7 @@ class _Builder:
             "nodes",
             "round_points",
             "corrections",
+            "evidence_required",
         }
         return Framework(
             id=fid,
@@ -529,6 +535,12 @@ class _Builder:
             raise self.fail(
                 code, f"scale {scale_key!r} has an option that reads as 'not applicable'"
             )
+        evidence_required = self.flag(
+            raw.get("evidence_required"),
+            code,
+            "evidence_required",
+            self.evidence_required,
+        )
         question = Question(
             code=code,
             text=text,
@@ -547,6 +559,7 @@ class _Builder:
             scorer=self.checked(raw.get("scorer") or "", code, "scorer"),
             owner=self.checked(raw.get("owner") or "", code, "owner"),
             forecasts=self.forecasts(scale, raw.get("forecasts"), code),
+            evidence_required=evidence_required,
         )
         self.questions[code] = question
         return question

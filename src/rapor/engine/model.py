@@ -100,6 +100,9 @@ class Question:
     """The agency (OPD) that typically owns it, as data (a suggestion for assignments)."""
     forecasts: tuple[tuple[Answer, Fraction], ...] = ()
     """Planner defaults: answers it may reach, each with its effort (an efforts file overrides)."""
+    evidence_required: bool = False
+    """An answer counts as sent, accepted or verified only with evidence attached (the web
+    refuses the move without it; elsewhere a missing item is only a warning)."""
 
 
 @dataclass(frozen=True)

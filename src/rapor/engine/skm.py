@@ -104,20 +104,55 @@ def skm_score(
             counts[code] += 1
             answered = True
         respondents += 1 if answered else 0
+    return skm_from_totals(sums, counts, respondents, weight=weight, source=source)
+
+
+def skm_from_totals(
+    sums: Mapping[str, int],
+    counts: Mapping[str, int],
+    respondents: int,
+    *,
+    weight: Literal["exact", "0.111"] = "exact",
+    source: str = "",
+) -> SkmResult:
+    """Score from per-unsur totals (sum of the answers, number of answers) and the respondents.
+
+    This is what a database aggregate gives (SUM and COUNT per unsur); ``skm_score`` sums rows
+    and comes here too, so there is one computation of NRR, IKM and mutu.
+    """
+    if weight not in WEIGHTS:
+        raise ValueError(f"weight must be 'exact' or '0.111', not {weight!r}")
     if respondents == 0:
         raise SkmError(source, "", "no respondent answered any unsur")
-    missing = [code for code in CODES if counts[code] == 0]
+    missing = [code for code in CODES if not counts.get(code)]
     if missing:
         raise SkmError(
             source,
             ", ".join(missing),
             "no respondent answered this unsur; the IKM needs all nine (PermenPANRB 14/2017)",
         )
+    for code in CODES:
+        if not counts[code] <= sums[code] <= 4 * counts[code]:
+            raise SkmError(
+                source,
+                code,
+                f"a sum of {sums[code]} cannot come from {counts[code]} answers of 1 to 4",
+            )
     nrr = {code: Fraction(sums[code], counts[code]) for code in CODES}
     w = WEIGHTS[weight]
     ikm = sum((v * w for v in nrr.values()), Fraction(0)) * 25
     mutu, kinerja = mutu_for(ikm)
-    return SkmResult(respondents, counts, nrr, ikm, mutu, kinerja, w)
+    return SkmResult(
+        respondents, {code: counts[code] for code in CODES}, nrr, ikm, mutu, kinerja, w
+    )
+
+
+def weakest_unsur(nrr: Mapping[str, Fraction]) -> list[str]:
+    """The unsur with the lowest NRR (all of them when tied), in code order."""
+    if not nrr:
+        return []
+    lowest = min(nrr.values())
+    return [code for code in CODES if code in nrr and nrr[code] == lowest]
 
 
 def sample_size(population: int) -> int:

@@ -120,3 +120,8 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organisation}"
+
+
+from .events import AccountEvent  # noqa: E402  (the accounts trail, in a module of its own)
+
+__all__ = ["PEMDA_KINDS", "AccountEvent", "Membership", "Organisation"]

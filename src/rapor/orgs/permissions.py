@@ -36,11 +36,21 @@ ACTIONS: dict[str, Any] = {
     "manage_users": _("mengelola organisasi, pengguna dan peran"),
     "manage_frameworks": _("mengunggah dan mengaktifkan kerangka"),
     "view_all_regions": _("melihat semua wilayah dalam cakupan"),
+    "view_league": _("melihat peringkat wilayah provinsi"),
+    "record_results": _("mencatat hasil resmi wilayah provinsi"),
+    "view_dashboard": _("melihat dasbor pimpinan"),
+    "plan": _("menetapkan target dan menyusun rencana"),
+    "simulate": _("mencoba simulasi (what-if) tanpa mengubah jawaban"),
+    # The SKM survey at the MPP (an Mpp object: its Pemda and the OPD that runs it).
+    "view_survey": _("melihat hasil Survei Kepuasan Masyarakat (SKM) MPP"),
+    "manage_survey": _("mengelola MPP, layanan, survei, tindak lanjut dan publikasi SKM"),
     "use_two_factor": _("memakai verifikasi dua langkah (kode dari aplikasi autentikator)"),
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.PIMPINAN: frozenset({"view_cycle", "view_evidence"}),
+    Role.PIMPINAN: frozenset(
+        {"view_cycle", "view_evidence", "view_league", "view_dashboard", "simulate", "view_survey"}
+    ),
     Role.TIM_RB: frozenset(
         {
             "view_cycle",
@@ -53,14 +63,41 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "review",
             "submit_cycle",
             "manage_cycle",
+            "view_league",
+            "record_results",
+            "view_dashboard",
+            "plan",
+            "simulate",
+            "view_survey",
+            "manage_survey",
             "use_two_factor",
         }
     ),
     Role.TIM_OPD: frozenset(
-        {"view_cycle", "answer", "upload_evidence", "view_evidence", "comment", "submit_answers"}
+        {
+            "view_cycle",
+            "answer",
+            "upload_evidence",
+            "view_evidence",
+            "comment",
+            "submit_answers",
+            "view_league",
+            "view_survey",
+            "manage_survey",  # OPD-bound: only the team of the OPD that runs the MPP
+        }
     ),
-    Role.INSPEKTORAT: frozenset({"view_cycle", "view_evidence", "comment", "verify"}),
-    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions"}),
+    Role.INSPEKTORAT: frozenset(
+        {
+            "view_cycle",
+            "view_evidence",
+            "comment",
+            "verify",
+            "view_league",
+            "view_dashboard",
+            "view_survey",
+        }
+    ),
+    Role.EVALUATOR: frozenset({"view_cycle", "view_all_regions", "view_league", "view_survey"}),
     Role.ADMIN: frozenset(
         {
             "view_cycle",
@@ -70,6 +107,11 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "manage_users",
             "manage_frameworks",
             "view_all_regions",
+            "view_league",
+            "record_results",
+            "view_dashboard",
+            "view_survey",
+            "manage_survey",
             "use_two_factor",
         }
     ),
@@ -96,10 +138,16 @@ SCOPE_LABELS: dict[str, Any] = {
 # Actions that an OPD-scoped role may do only on objects of its own OPD.
 # (Comments too: a Tim OPD comments on its own OPD's questions, and reads every other thread.)
 # Evidence linked to a question is seen by whoever sees the cycle; view_evidence is for items
-# not (yet) linked, which an OPD sees only when they are its own.
+# not (yet) linked, which an OPD sees only when they are its own. An MPP is managed by the team
+# of the OPD that runs it (its "OPD" in scope_target), besides the Tim RB and the admin.
 OPD_BOUND_ACTIONS = frozenset(
-    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment"}
+    {"answer", "upload_evidence", "view_evidence", "submit_answers", "comment", "manage_survey"}
 )
+
+# Actions on figures shared by a province's regions (the league table, the published results)
+# reach every region of the membership's province, whatever the role's own scope ("all" stays
+# all). A league table shows each region's index, never its answers (steering/league.py).
+PROVINCE_WIDE_ACTIONS = frozenset({"view_league", "record_results"})
 
 # The stage windows: an action on a cycle's object is open only in these stages.
 STAGE_ACTIONS: dict[str, frozenset[str]] = {
@@ -116,6 +164,8 @@ STAGE_ACTIONS: dict[str, frozenset[str]] = {
     "submit_cycle": frozenset({"verification"}),
     "reopen_cycle": frozenset({"submitted", "closed"}),
     "comment": frozenset({"preparation", "self_assessment", "review", "verification"}),
+    # targets, efforts and plans steer an open cycle; a submitted one is history
+    "plan": frozenset({"preparation", "self_assessment", "review", "verification"}),
 }
 
 # Roles that see a cycle only in some stages (an evaluator sees submitted work, never drafts).
@@ -150,11 +200,19 @@ def _target(obj: Any) -> tuple[int | None, int | None, str | None, str]:
     return pemda_id, opd_id, stage, path
 
 
+def province_path(org: Organisation) -> str:
+    """The path of the province an organisation lies in (its top Pemda when it has none)."""
+    first = org.path.split("/")[1] if org.path.count("/") > 1 else ""
+    return f"/{first}/" if first else org.path
+
+
 def _in_scope(m: Membership, scope: str, action: str, target: tuple[Any, ...]) -> bool:
     pemda_id, opd_id, _stage, path = target
     org = m.organisation
     if scope == "all":
         return True
+    if action in PROVINCE_WIDE_ACTIONS:
+        return bool(path) and path.startswith(province_path(org))
     if scope == "regions":
         return bool(path) and path.startswith(org.path)
     if scope == "own_pemda":

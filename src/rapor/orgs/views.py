@@ -29,12 +29,20 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 def permission_matrix(request: HttpRequest) -> HttpResponse:
     _require_admin(request)
+    from rapor.assessments.models import Stage  # the stages' names, in the user's language
+
+    order = list(Stage.values)
+
+    def stage_labels(codes: object) -> list[str]:
+        return [str(Stage(c).label) for c in sorted(codes, key=order.index)]  # type: ignore[call-overload]
+
     roles = [
         {
             "label": label,
             "scope": SCOPE_LABELS[ROLE_SCOPES[value]],
-            "stages": sorted(ROLE_STAGES.get(value, ())),
+            "stages": stage_labels(ROLE_STAGES.get(value, ())),
         }
         for value, label in Membership.Role.choices
     ]
-    return render(request, "orgs/permissions.html", {"rows": permission_table(), "roles": roles})
+    rows = [{**row, "stages": stage_labels(row["stages"])} for row in permission_table()]
+    return render(request, "orgs/permissions.html", {"rows": rows, "roles": roles})

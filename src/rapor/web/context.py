@@ -23,10 +23,22 @@ MENU = [
         "clipboard-check",
         "review verify",
     ),
+    (_("Dasbor"), "steering:dashboard_current", "speedometer2", "view_dashboard"),
+    (_("Peringkat"), "steering:league", "trophy", "view_league"),
+    (_("Rencana"), "steering:planner_current", "signpost-split", "plan"),
+    (_("Simulasi"), "steering:whatif_current", "sliders2", "simulate"),
     (_("Siklus"), "assessments:cycles", "calendar-range", "view_cycle"),
+    (_("SKM / MPP"), "surveys:mpps", "emoji-smile", "view_survey"),
     (_("Kerangka"), "assessments:frameworks", "journal-text", "manage_frameworks"),
     (_("Organisasi & Pengguna"), "orgs:overview", "people", "manage_users"),
 ]
+
+
+def dashboard_is_home(ms: list[Any]) -> bool:
+    """The Pimpinan's and the Tim RB's Beranda is the dashboard: no separate menu entry."""
+    from .views import DASHBOARD_HOME_ROLES
+
+    return any(m.role in DASHBOARD_HOME_ROLES for m in ms)
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
@@ -46,10 +58,15 @@ def layout(request: HttpRequest) -> dict[str, Any]:
             "active": request.path == reverse(name),
         }
         for label, name, icon, action in MENU
-        if action is None or any(has_action(user, a) for a in action.split())
+        if (action is None or any(has_action(user, a) for a in action.split()))
+        and not (name == "steering:dashboard_current" and dashboard_is_home(ms))
     ]
     org = cycle.organisation if cycle else (primary.organisation if primary else None)
+    from rapor.notifications.models import Notification
+
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
     return {
+        "unread_notifications": unread,
         "current_cycle": cycle,
         "current_membership": primary,
         "menu": menu,

@@ -1,5 +1,5 @@
-"""How the environment of one installation becomes settings: the database, file storage, e-mail,
-HTTPS and the secret key. ``settings.py`` reads these; ``docs/deploy.md`` documents every variable.
+"""How the environment of one installation becomes settings: the database, file storage and the
+secret key. ``settings.py`` reads these; ``docs/deploy.md`` documents every variable.
 
 Everything here runs at settings import, before Django is set up: plain Python, no Django model.
 """
@@ -150,25 +150,4 @@ def storages() -> dict[str, Any]:
     return {
         "default": default,
         "staticfiles": {"BACKEND": "rapor.web.staticfiles.StaticStorage"},
-    }
-
-
-def email() -> dict[str, Any]:
-    """Outgoing mail: printed to the console (the default), or SMTP with ``RAPOR_EMAIL_HOST``."""
-    host = os.environ.get("RAPOR_EMAIL_HOST", "")
-    sender = os.environ.get("RAPOR_EMAIL_FROM", "rapor@localhost")
-    if not host:
-        return {
-            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-            "DEFAULT_FROM_EMAIL": sender,
-        }
-    return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": host,
-        "EMAIL_PORT": number("RAPOR_EMAIL_PORT", 587),
-        "EMAIL_HOST_USER": os.environ.get("RAPOR_EMAIL_USER", ""),
-        "EMAIL_HOST_PASSWORD": os.environ.get("RAPOR_EMAIL_PASSWORD", ""),
-        "EMAIL_USE_TLS": flag("RAPOR_EMAIL_TLS", True),
-        "EMAIL_TIMEOUT": 20,
-        "DEFAULT_FROM_EMAIL": sender,
     }

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "rapor.orgs",
     "rapor.assessments",
     "rapor.steering",
+    "rapor.notifications",
+    "rapor.surveys",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +128,7 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=number("RAPOR_LOGIN_LOCKOUT_MINUTES", 1
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time shown on the page holds
 AXES_LOCKOUT_CALLABLE = "rapor.accounts.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "rapor.accounts.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "rapor.web.clients.client_address"
 AXES_VERBOSE = False  # our own log lines say what happened, once
 RAPOR_SESSION_IDLE = dt.timedelta(minutes=number("RAPOR_SESSION_IDLE_MINUTES", 60))
 RAPOR_SESSION_MAX = dt.timedelta(hours=number("RAPOR_SESSION_MAX_HOURS", 12))
@@ -134,8 +136,6 @@ SESSION_COOKIE_AGE = int(RAPOR_SESSION_IDLE.total_seconds())
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link works for two hours
 OTP_TOTP_ISSUER = "Rapor"
 OTP_TOTP_THROTTLE_FACTOR = 1
-# EMAIL_BACKEND, DEFAULT_FROM_EMAIL and, with RAPOR_EMAIL_HOST, the SMTP settings
-globals().update(deployment.email())
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
@@ -177,12 +177,14 @@ RAPOR_DUE_SOON_DAYS = 7
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # HTTPS and the proxy (docs/deploy.md). RAPOR_HTTPS=1 when users reach Rapor over HTTPS:
-# redirect plain HTTP, cookies only over HTTPS, HSTS. RAPOR_BEHIND_PROXY=1 when a reverse proxy
-# on this machine or network forwards requests: trust its X-Forwarded-Proto (and, for the
-# lock-out, its X-Forwarded-For), which it must set itself, overwriting what clients send.
+# redirect plain HTTP, cookies only over HTTPS, HSTS. RAPOR_TRUSTED_PROXIES: the number of
+# reverse proxies in front of the app (usually 1, nginx): Rapor then trusts their
+# X-Forwarded-Proto (is the request HTTPS?), and reads the client's address that far from the
+# right of X-Forwarded-For (rapor.web.clients: the lock-out and the SKM rate limits count per
+# address), the part the proxies wrote, which a client cannot forge.
 RAPOR_HTTPS = flag("RAPOR_HTTPS")
-RAPOR_BEHIND_PROXY = flag("RAPOR_BEHIND_PROXY")
-if RAPOR_BEHIND_PROXY:
+RAPOR_TRUSTED_PROXIES = number("RAPOR_TRUSTED_PROXIES", 0)
+if RAPOR_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = RAPOR_HTTPS
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = RAPOR_HTTPS
@@ -194,6 +196,27 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Public links in QR posters of the SKM survey use RAPOR_PUBLIC_URL (e.g.
+# https://rapor.example.go.id) when set, else the address of the request.
+RAPOR_PUBLIC_URL = os.environ.get("RAPOR_PUBLIC_URL", "").rstrip("/")
+
+# E-mail (notifications): printed on the console unless an SMTP server is configured.
+EMAIL_HOST = os.environ.get("RAPOR_SMTP_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("RAPOR_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("RAPOR_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RAPOR_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("RAPOR_SMTP_TLS", "1") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("RAPOR_EMAIL_FROM", "Rapor <rapor@localhost>")
+# The address people open Rapor at, for the links in e-mails (the public address when set).
+RAPOR_SITE_URL = os.environ.get("RAPOR_SITE_URL", "") or RAPOR_PUBLIC_URL or "http://127.0.0.1:8000"
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -5,12 +5,21 @@ from django.urls import include, path
 
 from rapor.accounts.views.login import LoginView
 
+from . import views
+
 # The Django admin signs people in through Rapor's login (throttled, second factor), never its own.
 admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
+    # the public survey first: its submission is the busiest address and resolves in few steps
+    path("", include("rapor.surveys.urls")),
+    # Beranda: the dashboard or the work counters, by role (views.home); "assessments:home"
+    # names the same address
+    path("", views.home, name="home"),
     path("", include("rapor.assessments.urls")),
     path("org/", include("rapor.orgs.urls")),
+    path("kemudi/", include("rapor.steering.urls")),
+    path("notifikasi/", include("rapor.notifications.urls")),
     path("", include("rapor.accounts.urls")),
     path("masuk/", LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

@@ -20,7 +20,7 @@ from rapor.engine.numbers import MAX_DECIMALS, MAX_NUMBER_CHARS, MAX_WHOLE_DIGIT
 from rapor.web.texts import text_error
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent, Level
-from .errors import Conflict, DomainError
+from .errors import Conflict, DomainError, not_a_question
 from .history import history_record
 
 # Once a question has gone up the chain, a lower level's answer is frozen until it is returned.
@@ -57,7 +57,7 @@ def canonical_value(cycle: Cycle, question_code: str, value: Any) -> str:
     """
     question = cycle.framework.framework().questions.get(question_code)
     if question is None:
-        raise DomainError(f"{question_code} is not a question of {cycle.framework}")
+        raise DomainError(not_a_question(cycle, question_code))
     if value is None or (isinstance(value, str) and not value.strip()):
         return ""
     if engine.is_not_applicable_text(value) and not question.not_applicable:
@@ -140,7 +140,7 @@ def answer_save(
 ) -> Answer:
     """Save ``value`` if the stored version is still ``expected_version``; else raise Conflict."""
     if level not in cycle.levels:
-        raise DomainError(f"level {level!r} is not used in this cycle")
+        raise DomainError(_("Tingkat %(level)s tidak dipakai di siklus ini.") % {"level": level})
     text = canonical_value(cycle, question_code, value)
     with transaction.atomic():
         status = AnswerStatus.objects.filter(cycle=cycle, question_code=question_code).first()

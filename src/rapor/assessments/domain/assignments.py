@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rapor.orgs.models import Organisation
 
@@ -17,9 +18,14 @@ from .history import history_record
 
 def _check(cycle: Cycle, opd: Organisation, person: Any) -> None:
     if opd.kind != Organisation.Kind.OPD or opd.pemda_id != cycle.organisation.pemda_id:
-        raise DomainError(f"{opd} is not an OPD of {cycle.organisation}")
+        raise DomainError(
+            _("%(opd)s bukan OPD %(pemda)s.") % {"opd": opd.name, "pemda": cycle.organisation.name}
+        )
     if person is not None and not person.memberships.filter(organisation=opd).exists():
-        raise DomainError(f"{person} is not a member of {opd}")
+        raise DomainError(
+            _("%(person)s bukan anggota %(opd)s: pilih penanggung jawab dari OPD itu.")
+            % {"person": person.get_full_name() or person.username, "opd": opd.label}
+        )
 
 
 def _snapshot(a: Assignment | None) -> dict[str, Any] | None:
@@ -47,7 +53,9 @@ def assign_indicators(
     for code in indicator_codes:
         node = fw.nodes.get(code)
         if node is None or not node.is_leaf:
-            raise DomainError(f"{code} is not an indicator of {cycle.framework}")
+            raise DomainError(
+                _("%(code)s bukan indikator %(fw)s.") % {"code": code, "fw": cycle.framework.name}
+            )
     _check(cycle, opd, person)
     existing = {
         a.indicator_code: a for a in cycle.assignments.filter(indicator_code__in=indicator_codes)
@@ -103,7 +111,10 @@ def assign_area(
     """Assign every indicator under ``area``: a node code, or an area of change (``MP``)."""
     leaves = leaves_under(cycle.framework.framework(), area)
     if not leaves:
-        raise DomainError(f"{area} is neither a node nor an area of {cycle.framework}")
+        raise DomainError(
+            _("%(area)s bukan bagian atau area perubahan %(fw)s.")
+            % {"area": area, "fw": cycle.framework.name}
+        )
     return assign_indicators(
         cycle=cycle, indicator_codes=leaves, opd=opd, by=by, person=person, due_date=due_date
     )

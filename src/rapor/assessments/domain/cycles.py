@@ -57,7 +57,7 @@ def cycle_create(
     marked ``needs_reconfirmation``: they count, but someone has to confirm them again.
     """
     if not organisation.is_pemda:
-        raise DomainError(f"{organisation} is not a Pemda")
+        raise DomainError(_("%(org)s bukan Pemda.") % {"org": organisation.name})
     unknown = set(dates) - set(SETTINGS_FIELDS)
     if unknown:
         raise TypeError(f"unknown cycle fields: {sorted(unknown)}")

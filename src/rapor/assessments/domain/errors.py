@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from rapor.web.texts import text_error
 
 
@@ -40,3 +42,7 @@ def checked_text(
     if error:
         raise DomainError(error)
     return value
+
+
+def not_a_question(cycle: Any, code: str) -> str:
+    return _("%(code)s bukan pertanyaan %(fw)s.") % {"code": code, "fw": cycle.framework.name}

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from rapor.orgs.models import Organisation
 
 from ..models import Cycle, Evidence, EvidenceLink, HistoryEvent
-from .errors import DomainError, checked_text
+from .errors import DomainError, checked_text, not_a_question
 from .files import discard_unused, store_file
 from .history import history_record
 
@@ -177,7 +177,7 @@ def evidence_store(
 ) -> Evidence:
     """Store trusted bytes (``content`` + ``filename``) or a link (demo data, imports)."""
     if bool(content) == bool(url):
-        raise DomainError("give either a file or a link")
+        raise DomainError(_("Isi berkas atau tautan, salah satu."))
     ev = Evidence(
         organisation=organisation,
         cycle=cycle,
@@ -190,7 +190,7 @@ def evidence_store(
     written = False
     if content:
         if len(content) > settings.RAPOR_EVIDENCE_MAX_BYTES:
-            raise DomainError("the file is larger than the limit")
+            raise DomainError(_("Berkas lebih besar dari batas."))
         ev.sha256 = hashlib.sha256(content).hexdigest()
         ev.size, ev.original_name = len(content), filename
         ev.content_type = mimetypes.guess_type(filename)[0] or ""  # trusted bytes only
@@ -209,7 +209,7 @@ def evidence_store(
 def evidence_link(*, evidence: Evidence, cycle: Cycle, question_code: str, by: Any) -> EvidenceLink:
     """Tie evidence to a question of a cycle (idempotent), recording it in the history."""
     if question_code not in cycle.framework.framework().questions:
-        raise DomainError(f"{question_code} is not a question of {cycle.framework}")
+        raise DomainError(not_a_question(cycle, question_code))
     if evidence.organisation.pemda_id != cycle.organisation.pemda_id:
         raise DomainError(_("Bukti dukung Pemda lain tidak dapat ditautkan."))
     link, created = EvidenceLink.objects.get_or_create(

@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rapor import engine
 
@@ -44,8 +45,11 @@ def framework_register(
             return existing, False
         if not shipped:
             raise DomainError(
-                f"{fw.id} {fw.version} is already stored with other content; "
-                "give the new file another version"
+                _(
+                    "%(id)s versi %(version)s sudah tersimpan dengan isi lain; "
+                    "beri berkas baru versi lain."
+                )
+                % {"id": fw.id, "version": fw.version}
             )
         for key, value in fields.items():
             setattr(existing, key, value)

@@ -41,8 +41,10 @@ from django.utils.translation import gettext as _
 
 from ..models import Answer, AnswerStatus, Cycle, HistoryEvent
 from .answers import check_late_stage
-from .errors import DomainError, checked_text
+from .errors import DomainError, checked_text, not_a_question
+from .evidence_rules import require_evidence
 from .history import history_record
+from .scoring import linked_values
 
 State = AnswerStatus.State
 
@@ -114,7 +116,10 @@ class MissingAnswers(DomainError):
 
     def __init__(self, codes: list[str]) -> None:
         self.codes = codes
-        super().__init__("not answered yet: " + ", ".join(codes))
+        super().__init__(
+            _("Belum bisa dikirim: pertanyaan %(codes)s belum dijawab.")
+            % {"codes": ", ".join(codes)}
+        )
 
 
 class WrongState(DomainError):
@@ -122,7 +127,11 @@ class WrongState(DomainError):
 
     def __init__(self, code: str, state: str, verb: str, level: str) -> None:
         self.code, self.state, self.verb, self.level = code, state, verb, level
-        super().__init__(f"{code} is {state}: the {level} level cannot {verb} it now")
+        label = AnswerStatus.State(state).label if state in AnswerStatus.State.values else state
+        super().__init__(
+            _("%(code)s tidak dapat diproses sekarang: statusnya %(state)s.")
+            % {"code": code, "state": label}
+        )
 
 
 class OwnWork(DomainError):
@@ -152,7 +161,7 @@ def participants(status: AnswerStatus, lower_answers: Iterable[Answer]) -> set[i
 
 class NoteRequired(DomainError):
     def __init__(self) -> None:
-        super().__init__("a note is required to return a question")
+        super().__init__(_("Tulis catatan untuk OPD: pengembalian memerlukan catatan."))
 
 
 def _check_note(note: str) -> None:
@@ -178,11 +187,13 @@ def _move(
 ) -> AnswerStatus:
     """Apply one move of the table, or raise DomainError / StatusConflict; record history."""
     if level not in cycle.levels:
-        raise DomainError(f"level {level!r} is not used in this cycle")
+        raise DomainError(_("Tingkat %(level)s tidak dipakai di siklus ini.") % {"level": level})
     if question_code not in cycle.framework.framework().questions:
-        raise DomainError(f"{question_code} is not a question of {cycle.framework}")
+        raise DomainError(not_a_question(cycle, question_code))
     if verb == "return":
         _check_note(note)
+    if verb == "accept":
+        require_evidence(cycle, [question_code])
     with transaction.atomic():
         status = _status(cycle, question_code)
         if expected_version is not None and status.version != expected_version:
@@ -238,12 +249,13 @@ def submit(*, cycle: Cycle, question_codes: Iterable[str], by: Any) -> list[Answ
     """
     codes = list(dict.fromkeys(question_codes))
     if not codes:
-        raise DomainError("nothing to submit")
+        raise DomainError(_("Tidak ada yang dikirim."))
     answered = set(
         Answer.objects.filter(cycle=cycle, question_code__in=codes)
         .exclude(value="")
         .values_list("question_code", flat=True)
     )
+    answered |= set(linked_values(cycle).values)  # fed from another source (the SKM's IKM)
     missing = [c for c in codes if c not in answered]
     if missing:
         raise MissingAnswers(missing)
@@ -253,6 +265,7 @@ def submit(*, cycle: Cycle, question_codes: Iterable[str], by: Any) -> list[Answ
         )
     )
     check_late_stage(cycle, codes, states)
+    require_evidence(cycle, codes)
     with transaction.atomic():
         return [
             _move(
@@ -326,7 +339,7 @@ def review_bulk(
 ) -> BulkResult:
     """Accept or return many (question code, expected status version) pairs, item by item."""
     if verb not in ("accept", "return"):
-        raise DomainError(f"unknown verb {verb!r}")
+        raise DomainError(_("Tindakan tidak dikenal: %(verb)s") % {"verb": verb})
     if verb == "return":
         _check_note(note)
     result = BulkResult()

@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from rapor.orgs.models import Organisation
+from rapor.orgs.models import Membership, Organisation
 from rapor.web.texts import SafeText
 
 from ..domain.stages import MAX_REASON, next_stages
@@ -27,34 +28,62 @@ def opds_of(cycle: Cycle) -> Any:
     )
 
 
-def people_of(cycle: Cycle) -> Any:
+def people_of(cycle: Cycle, opd: Any = None) -> Any:
+    """The Tim OPD members of the cycle's Pemda (of one agency when ``opd`` is given), each
+    with their agencies (shown beside the name)."""
+    teams = Membership.objects.filter(
+        role="tim_opd", organisation__pemda_id=cycle.organisation.pemda_id
+    ).select_related("organisation")
+    where: dict[str, Any] = {
+        "memberships__organisation__pemda_id": cycle.organisation.pemda_id,
+        "memberships__role": "tim_opd",
+    }
+    if opd:
+        where["memberships__organisation_id"] = opd
     return (
         get_user_model()
-        .objects.filter(
-            memberships__organisation__pemda_id=cycle.organisation.pemda_id,
-            memberships__role="tim_opd",
-        )
+        .objects.filter(**where)
         .distinct()
         .order_by("first_name", "username")
+        .prefetch_related(Prefetch("memberships", queryset=teams, to_attr="teams"))
     )
 
 
 class PersonChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.username
+        name = obj.get_full_name() or obj.username
+        agencies = ", ".join(m.organisation.label for m in getattr(obj, "teams", []))
+        return f"{name} · {agencies}" if agencies else name
 
 
 class AssignmentForm(forms.Form):
+    """An indicator's agency, person in charge and due date. The person list shows each
+    person's agency and, unless the form comes back bound, only the chosen agency's people
+    (htmx reloads it when the agency changes); a person of another agency is refused by the
+    domain with a message naming both."""
+
     opd = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), label=_("OPD"), widget=SELECT
     )
     person = PersonChoice(queryset=None, required=False, label=_("Penanggung jawab"), widget=SELECT)
     due_date = forms.DateField(required=False, label=_("Tenggat"), widget=DATE)
 
-    def __init__(self, *args: Any, cycle: Cycle, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, cycle: Cycle, narrow_url: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["opd"].queryset = opds_of(cycle)
-        self.fields["person"].queryset = people_of(cycle)
+        chosen = None if self.is_bound else self.initial.get("opd")
+        self.fields["person"].queryset = people_of(cycle, chosen)
+        if narrow_url:  # choosing an agency reloads the person list (htmx); a plain post works too
+            person_id = self["person"].id_for_label
+            self.fields["opd"].widget.attrs.update(
+                {
+                    "hx-get": narrow_url,
+                    "hx-target": f"#{person_id}",
+                    "hx-select": f"#{person_id}",
+                    "hx-swap": "outerHTML",
+                    "hx-trigger": "change",
+                }
+            )
 
 
 class AreaAssignForm(AssignmentForm):

@@ -47,6 +47,10 @@ class HistoryEvent(models.Model):
         EVIDENCE_LINKED = "evidence_linked", _("bukti ditautkan")
         EVIDENCE_UNLINKED = "evidence_unlinked", _("tautan bukti dihapus")
         COMMENTED = "commented", _("komentar")
+        # A value fed from another source (the SKM's IKM): linked, unlinked, frozen at submission.
+        VALUE_LINKED = "value_linked", _("nilai ditautkan ke sumber")
+        VALUE_UNLINKED = "value_unlinked", _("tautan nilai dilepas")
+        VALUE_FROZEN = "value_frozen", _("nilai tautan dibekukan")
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="history")
     question_code = models.CharField(max_length=60, blank=True)

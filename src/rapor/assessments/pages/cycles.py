@@ -11,7 +11,7 @@ from rapor import engine
 from rapor.orgs.permissions import can
 
 from ..domain.corrections import correction_rows
-from ..domain.scoring import CycleScore, cycle_score
+from ..domain.scoring import CycleScore, cycle_score, linked_values_many
 from ..domain.stages import not_final
 from ..interfaces.forms import CycleReopenForm
 from ..models import Answer, Cycle
@@ -32,7 +32,11 @@ def cycle_rows(cycles: Iterable[Cycle]) -> list[CycleRow]:
     )
     for a in answers:
         rows[a.cycle_id].append(a)
-    return [CycleRow(c, cycle_score(c, answers=rows[c.pk], explain=False)) for c in cycles]
+    linked = linked_values_many(cycles)  # values fed from elsewhere (the SKM), for all at once
+    return [
+        CycleRow(c, cycle_score(c, answers=rows[c.pk], explain=False, linked=linked[c.pk]))
+        for c in cycles
+    ]
 
 
 @dataclass(frozen=True)

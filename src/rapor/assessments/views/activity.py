@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from rapor.orgs.permissions import can
 
 from ..access import answer_target, get_cycle_for_user, require
-from ..domain.comments import comment_post
+from ..domain.comments import MAX_COMMENT, comment_post
 from ..domain.errors import DomainError
 from ..models import AnswerStatus, Comment, HistoryEvent, Level
 
@@ -67,6 +67,16 @@ def line(e: HistoryEvent) -> Line:
         return Line(e.at, who, _("penugasan indikator"), _due(b), _due(a))
     if e.kind == Kind.COMMENTED:
         return Line(e.at, who, _("komentar"), note=a.get("text", ""))
+    if e.kind in (Kind.VALUE_LINKED, Kind.VALUE_UNLINKED, Kind.VALUE_FROZEN):
+        # before/after: {"value": "87.16", "source": "SKM MPP …, Tahun 2026"}
+        return Line(
+            e.at,
+            who,
+            str(e.get_kind_display()),
+            b.get("value", ""),
+            a.get("value", ""),
+            a.get("source") or b.get("source") or "",
+        )
     title = a.get("title") or b.get("title") or ""
     return Line(e.at, who, str(e.get_kind_display()), note=title)
 
@@ -101,7 +111,8 @@ def _context(request: HttpRequest, pk: int, code: str) -> dict[str, Any]:
 
 def _render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
     context["may_comment"] = can(request.user, "comment", context["target"])
-    if request.htmx:
+    context["comment_max"] = MAX_COMMENT
+    if request.htmx:  # htmx swaps only 2xx answers: an error is shown with a 200
         return render(request, "assessments/_question_activity.html", context)
     return render(request, "assessments/_question_activity_page.html", context, status=status)
 
@@ -124,7 +135,9 @@ def question_comment(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             by=request.user,
         )
     except DomainError as error:
+        # the text stays in the box to be shortened (bounded: a page is not a bin for megabytes)
         context["comment_error"] = str(error)
+        context["comment_text"] = request.POST.get("text", "")[: 10 * MAX_COMMENT]
         return _render(request, context, status=400)
     if not request.htmx:
         return redirect("assessments:question_activity", pk, code)

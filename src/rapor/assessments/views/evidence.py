@@ -19,7 +19,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, remember_cycle, require
+from ..access import (
+    answer_target,
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+    remember_cycle,
+    require,
+)
 from ..domain.errors import DomainError
 from ..domain.evidence import DuplicateEvidence, evidence_add_link, evidence_link, evidence_unlink
 from ..domain.evidence import evidence_upload as upload
@@ -118,7 +125,7 @@ def evidence_library_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("assessments:evidence_library", cycle.pk)
+    return redirect_keeping_query(request, "assessments:evidence_library", cycle.pk)
 
 
 @login_required

@@ -17,6 +17,7 @@ from rapor.orgs.permissions import has_action
 from ..domain.errors import DomainError
 from ..domain.frameworks import framework_activate, framework_register
 from ..interfaces.forms import FrameworkUploadForm
+from ..interfaces.framework_errors import explain_text
 from ..models import FrameworkVersion
 
 MAX_FRAMEWORK_BYTES = 5 * 1024 * 1024
@@ -54,7 +55,9 @@ def frameworks(request: HttpRequest) -> HttpResponse:
             version, created = framework_register(text=text, by=request.user, source=upload.name)
         except UnicodeDecodeError:
             context["upload_error"] = _("Berkas bukan teks UTF-8.")
-        except (FrameworkError, DomainError) as error:
+        except FrameworkError as error:
+            context["upload_error"] = explain_text(error)
+        except DomainError as error:
             context["upload_error"] = str(error)
         else:
             context.update(uploaded=version, created=created, summary=_summary(version))

@@ -14,10 +14,18 @@ from django.views.decorators.http import require_POST
 
 from rapor.orgs.permissions import can
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, remember_cycle, require
+from ..access import (
+    answer_target,
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+    remember_cycle,
+    require,
+)
 from ..domain import review
 from ..domain.answers import LATE_STAGE_STATES
 from ..domain.errors import DomainError
+from ..domain.evidence_rules import evidence_warning
 from ..models import AnswerStatus
 from ..queries import cycle_data
 from ..review_queue import my_levels, queue_groups, returned_by_me
@@ -30,7 +38,7 @@ def review_queue_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("assessments:review_queue", cycle.pk)
+    return redirect_keeping_query(request, "assessments:review_queue", cycle.pk)
 
 
 def _level(request: HttpRequest, cycle) -> str:  # type: ignore[no-untyped-def]
@@ -122,16 +130,39 @@ def review_action(request: HttpRequest, pk: int) -> HttpResponse:
             messages.warning(request, context["review_error"])
             return _back(request, cycle)
     else:
+        warning = evidence_warning(cycle, [code]) if verb == "accept" else ""
         if not request.htmx:
             messages.success(request, _done_message(verb, level, [code]))
+            if warning:
+                messages.warning(request, warning)
             return _back(request, cycle)
         context["review_done"] = _done_message(verb, level, [code])
+        context["review_warning"] = warning
     data = cycle_data(cycle)
     context.update(qv=question_view(request.user, data, code, working_level(request.user, data)))
     context.update(score=data.score)
     if request.POST.get("from") == "queue":
+        if "review_error" in context:  # still waiting: the item again, with its buttons
+            item = _queue_item(request, data, level, code)
+            if item is not None:
+                context.update(
+                    item=item[1],
+                    g=item[0],
+                    level=level,
+                    stage_open=can(request.user, review.LEVEL_RULES[level].action, cycle),
+                )
+                return render(request, "assessments/review_queue_item.html", context)
         return render(request, "assessments/review_queue_done.html", context)
     return render(request, "assessments/_question.html", context)
+
+
+def _queue_item(request: HttpRequest, data, level: str, code: str):  # type: ignore[no-untyped-def]
+    """(group, item) of a question still waiting for ``level`` in the queue, else None."""
+    for g in queue_groups(request.user, data, level):
+        for item in g.questions:
+            if item.code == code:
+                return g, item
+    return None
 
 
 def _done_message(verb: str, level: str, codes: list[str]) -> str:
@@ -181,6 +212,8 @@ def review_bulk(request: HttpRequest, pk: int) -> HttpResponse:
         return _back(request, cycle)
     if result.done:
         messages.success(request, _done_message(verb, level, result.done))
+        if verb == "accept" and (warning := evidence_warning(cycle, result.done)):
+            messages.warning(request, warning)
     for code, why in result.skipped.items():
         conflict = next((c for c in result.conflicts if c.question_code == code), None)
         messages.warning(request, domain_message(conflict) if conflict else f"{code}: {why}")
@@ -223,6 +256,8 @@ def submit_indicator(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             _("Terkirim ke tahap berikutnya: %(n)s pertanyaan dari %(code)s.")
             % {"n": len(codes), "code": code},
         )
+        if warning := evidence_warning(cycle, codes):
+            messages.warning(request, warning)
     return redirect(url)
 
 

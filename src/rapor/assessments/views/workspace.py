@@ -10,11 +10,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..access import answer_target, current_cycle, get_cycle_for_user, remember_cycle, require
+from ..access import (
+    answer_target,
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+    remember_cycle,
+    require,
+)
 from ..domain.answers import answer_save
 from ..domain.errors import Conflict, DomainError
 from ..models import Level
-from ..queries import answered_codes, cycle_data
+from ..queries import cycle_data
 from ..tree import tree
 from ..workspace import (
     LEVEL_ACTIONS,
@@ -31,7 +38,7 @@ def workspace_current(request: HttpRequest) -> HttpResponse:
     cycle = current_cycle(request)
     if cycle is None:
         return redirect("assessments:cycles")
-    return redirect("assessments:workspace", cycle.pk)
+    return redirect_keeping_query(request, "assessments:workspace", cycle.pk)
 
 
 @login_required
@@ -42,7 +49,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     section = pick_section(
         data, request.GET.get("section", ""), request.GET.get("indicator", ""), request.user
     )
-    answered = answered_codes(data.answers.values())
+    answered = data.answered
     return render(
         request,
         "assessments/workspace.html",
@@ -125,7 +132,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     section_code = tree(data.framework).section_of[q.node]
     context.update(
         saved=True,
-        indicator=indicator_view(request.user, data, q.node, answered_codes(data.answers.values())),
+        indicator=indicator_view(request.user, data, q.node, data.answered),
         nav_row=next(row for row in section_nav(data) if row[0].code == section_code),
     )
     return render(request, "assessments/_answer_saved.html", context)

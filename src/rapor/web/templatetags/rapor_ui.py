@@ -106,3 +106,28 @@ def _part_name(framework: Any, part: Any) -> str:
     if part.kind == "option":
         return f"{part.code} {part.detail}"
     return str(part.code)
+
+
+@register.filter
+def notes(version: Any) -> str:
+    """A framework version's notes in the reader's language: the file's ``notes_<language>``
+    (``notes_id``) when it has one, else its ``notes`` as written."""
+    language = (get_language() or "id").split("-")[0]
+    framework = version.framework() if hasattr(version, "framework") else version
+    extra = getattr(framework, "extra", {}) or {}
+    text = extra.get(f"notes_{language}")
+    return str(text) if isinstance(text, str) and text.strip() else str(version.notes or "")
+
+
+@register.simple_tag
+def grade_badge_short(band: Any) -> str:
+    """A grade badge whose label hides on phones (the code stays: never colour alone)."""
+    cls = GRADE_CLASSES.get(band.code, "grade-other")
+    return format_html(
+        '<span class="badge grade {}" title="{}">{}<span class="d-none d-sm-inline"> · {}</span>'
+        "</span>",
+        cls,
+        band.label,
+        band.code,
+        band.label,
+    )

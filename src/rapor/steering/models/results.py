@@ -1,4 +1,4 @@
-"""Steering to a target: the official results that regions are ranked against.
+"""Official results that regions are ranked against.
 
 A ``PublishedResult`` is a figure the ministry published for one region (a Pemda) and one
 evaluation year, with its source. League tables combine them with the live cycles this deployment

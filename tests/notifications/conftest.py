@@ -1,0 +1,1 @@
+from tests.web.conftest import as_user, cast, cycle, framework  # noqa: F401
