@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install system system-test lint typecheck pytest pytest-pg requirements bench
+.PHONY: demo test install system system-test lint typecheck pytest pytest-pg requirements bench bench-load
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -48,3 +48,9 @@ bench: install
 	$(BIN)/python bench/planner.py
 	$(BIN)/python bench/exchange.py
 	$(BIN)/python bench/dashboard.py
+
+# The production set-up under 50 simulated people, on SQLite then on a throwaway PostgreSQL
+# (a few minutes each; docs/benchmarks.md).
+bench-load: system-test install
+	$(BIN)/python bench/load.py --database sqlite $(LOAD_ARGS)
+	./scripts/with-postgres $(BIN)/python bench/load.py --database postgresql $(LOAD_ARGS)

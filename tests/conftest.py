@@ -15,6 +15,19 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """What differs from production in tests: tasks run at once, in the test's transaction (no
+    worker process), and static files are found where they lie (nothing is collected; a live
+    server serves them from the apps' folders)."""
+    from django.conf import settings
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

@@ -75,10 +75,12 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture
-def demo(transactional_db: None, live_server: Any) -> Any:
-    """The demo data (Pangkalpinang's 2024 cycle mid self-assessment) behind a live server."""
+def demo(transactional_db: None, live_server: Any, settings: Any) -> Any:
+    """The demo data (Pangkalpinang's 2024 cycle mid self-assessment) behind a live server, in a
+    demo installation (the login page lists the demo logins)."""
     from rapor.demo import load_demo
 
+    settings.RAPOR_DEMO = True
     load_demo()
     return live_server
 
@@ -99,12 +101,24 @@ class Shots:
         return path
 
 
+# Says on the console what the Content-Security-Policy blocked, and on which element.
+REPORT_BLOCKED = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  const el = e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 160) : "";
+  console.log(`CSP blocked ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${el}`);
+});
+"""
+
+
 class People:
     """One browser context per person (their own cookies), all at the same viewport."""
 
     def __init__(self, browser: Browser, base_url: str, viewport: str) -> None:
         self.browser, self.base_url, self.viewport = browser, base_url, viewport
         self.contexts: list[BrowserContext] = []
+        # What the Content-Security-Policy blocked on any page (Chromium says so on the console):
+        # an inline script, style or handler that slipped into a template or a swap.
+        self.blocked: list[str] = []
 
     def page(self) -> Page:
         context = self.browser.new_context(
@@ -115,7 +129,17 @@ class People:
         )
         context.set_default_timeout(TIMEOUT_MS)
         self.contexts.append(context)
-        return context.new_page()
+        context.add_init_script(REPORT_BLOCKED)
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                self.blocked.append(f"{page.url}: {message.text}")
+                if message.text.startswith("CSP blocked")
+                else None
+            ),
+        )
+        return page
 
     def login(self, username: str, password: str = PASSWORD) -> Page:
         """A new person signs in through the login page, as anyone would."""
@@ -163,6 +187,7 @@ def people(
     failed = request.node.stash.get(FAILED, False)
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)
     crowd.close(request.config.rootpath / "test-artifacts" / "failures" / name if failed else None)
+    assert not crowd.blocked, "the Content-Security-Policy blocked:\n" + "\n".join(crowd.blocked)
 
 
 @pytest.fixture

@@ -42,7 +42,14 @@ def installation(tmp_path: Path, name: str) -> Iterator[dict[str, str]]:
     var = tmp_path / name
     var.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(RAPOR_VAR_DIR=str(var), RAPOR_DEBUG="1", DJANGO_SETTINGS_MODULE="rapor.web.settings")
+    # a demo installation: `rapor demo` refuses a configuration with its own DATABASE_URL unless
+    # RAPOR_DEMO says so (docs/deploy.md, "Demo safety")
+    env.update(
+        RAPOR_VAR_DIR=str(var),
+        RAPOR_DEBUG="1",
+        RAPOR_DEMO="1",
+        DJANGO_SETTINGS_MODULE="rapor.web.settings",
+    )
     env.pop("DATABASE_URL", None)
     if not on_postgresql():
         yield env

@@ -80,6 +80,17 @@ def test_the_score_uses_the_highest_level_that_answered(cycle, cast):
     assert after.result.answers["A1.1.a"] == "C"
 
 
+def test_the_same_answers_are_scored_once_and_any_change_is_scored_anew(cycle, cast):
+    save(cycle, cast.opd_member, value="A")
+    first = cycle_score(cycle)
+    assert cycle_score(cycle).result is first.result  # a page after a page: no engine run
+    save(cycle, cast.opd_member, value="B", version=1)
+    changed = cycle_score(cycle)
+    assert changed.result is not first.result and changed.result.answers["A1.1.a"] == "B"
+    save(cycle, cast.opd_member, value="A", version=2)
+    assert cycle_score(cycle).result.total == first.result.total
+
+
 def test_an_empty_value_is_no_answer(cycle, cast):
     save(cycle, cast.opd_member, value="A")
     save(cycle, cast.opd_member, value="", version=1)

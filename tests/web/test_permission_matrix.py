@@ -32,6 +32,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rapor.assessments.domain.answers import answer_save
 from rapor.assessments.domain.assignments import assignment_create
@@ -145,6 +146,7 @@ ALLOWED_TEXT = """
                       manage_survey        own           .   x   x   .    .    x
                       manage_survey        other_opd     .   x   .   .    .    x
                       manage_survey        other_pemda   .   .   .   .    .    x
+                      use_two_factor       any           .   x   .   .    .    x
 """
 
 
@@ -620,6 +622,21 @@ VIEWS: list[View] = [
     View("login", "none", get=PUBLIC, post=PUBLIC, data=lambda t, w: {"username": "x"}),
     View("logout", "none", post=PUBLIC),
     View("set_language", "none", post=PUBLIC, data=lambda t, w: {"language": "en", "next": "/"}),
+    # accounts: the second sign-in step, password change and reset, the second factor
+    View("accounts:login_code", "none", get=PUBLIC, post=PUBLIC, data=lambda t, w: {"code": "1"}),
+    View("accounts:account", "none", get=SIGNED_IN),
+    View("accounts:password_change", "none", get=SIGNED_IN, post=SIGNED_IN),
+    View("accounts:password_reset", "none", get=PUBLIC, post=PUBLIC),
+    View("accounts:password_reset_done", "none", get=PUBLIC),
+    View(
+        "accounts:password_reset_confirm",
+        "none",
+        get=PUBLIC,
+        post=PUBLIC,
+        args=lambda t, w: ["MQ", "set-password"],
+    ),
+    View("accounts:two_factor", "global", get="use_two_factor", post="use_two_factor"),
+    View("accounts:two_factor_disable", "none", post=SIGNED_IN),
     # Beranda, Tugas Saya, the "current cycle" shortcuts and the list of cycles
     View("assessments:home", "none", get=SIGNED_IN),
     View("assessments:my_work", "none", get=SIGNED_IN),
@@ -1066,6 +1083,7 @@ def expected(view: View, method: str, who: str, scope: str, stage: str) -> bool:
 
 
 MODELS = [
+    TOTPDevice,
     Answer,
     AnswerStatus,
     Assignment,

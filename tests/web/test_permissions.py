@@ -28,6 +28,7 @@ CYCLE_MATRIX = {
         "simulate",
         "view_survey",
         "manage_survey",
+        "use_two_factor",
     },
     # answers and comments on its own assignments only; the province's league table; manages
     # an MPP its OPD runs
@@ -62,6 +63,7 @@ CYCLE_MATRIX = {
         "view_dashboard",
         "view_survey",
         "manage_survey",
+        "use_two_factor",
     },
     # another Pemda of the same province: only the province-wide league and published results
     "outsider": {"view_league", "record_results"},

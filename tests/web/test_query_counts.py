@@ -90,6 +90,18 @@ def test_a_section_of_a_large_workspace_renders_in_a_bounded_number_of_queries(
         client.get(reverse("assessments:workspace", args=[large.pk]) + "?section=A3")
 
 
+def test_reading_pages_of_the_cycle_one_works_in_writes_nothing(as_user, cast, cycle):
+    """No session write per page view (on SQLite each write waits for the one write lock)."""
+    client = as_user(cast.opd_member)
+    for name in ("assessments:workspace", "assessments:evidence_library"):
+        url = reverse(name, args=[cycle.pk])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        writes = [q["sql"] for q in queries if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))]
+        assert not writes, writes
+
+
 def test_the_cycle_list_scores_every_cycle_in_a_fixed_number_of_queries(as_user, cast):
     populated_cycle(cast, areas=1, indicators=2, questions=2, year=2023)
     client = as_user(cast.coordinator)

@@ -156,5 +156,9 @@ def test_the_review_queue_queries_do_not_grow_with_the_items(as_user, cast):
     for query in ("", "?tab=returned"):
         small_url = reverse("assessments:review_queue", args=[small.pk]) + query
         large_url = reverse("assessments:review_queue", args=[large.pk]) + query
-        count(client, large_url)  # warm the framework cache
-        assert count(client, large_url) == count(client, small_url)
+        # each page once first: the framework cache is warm, and the session already names
+        # the page's cycle (choosing another cycle is one session write)
+        count(client, large_url)
+        large_n = count(client, large_url)
+        count(client, small_url)
+        assert count(client, small_url) == large_n

@@ -272,13 +272,18 @@ def test_english_is_selectable(as_user, cast, cycle):
     assert "My work" in html and "late" in html
 
 
-def test_the_login_page_lists_demo_logins_only_when_demo_data_is_loaded(client, db):
+def test_the_login_page_lists_demo_logins_only_in_a_demo_with_its_data_loaded(client, db, settings):
+    settings.RAPOR_DEMO = True
     assert "demo12345" not in client.get("/masuk/").content.decode()
     from rapor.demo import load_demo
 
     load_demo()
     html = client.get("/masuk/").content.decode()
     assert "demo12345" in html and "diskominfo" in html and "DATA CONTOH (DEMO)" in html
+    # the same data in an installation that is not a demo: no password on the page
+    settings.RAPOR_DEMO = False
+    html = client.get("/masuk/").content.decode()
+    assert "demo12345" not in html and "Akun contoh" not in html
 
 
 def test_indonesian_is_the_default_even_for_an_english_browser(as_user, cast, cycle):

@@ -63,6 +63,14 @@ def cycles_for_user(user: Any) -> list[Cycle]:
     return [c for c in qs if can(user, "view_cycle", c)]
 
 
+def remember_cycle(request: HttpRequest, cycle: Cycle) -> None:
+    """Make ``cycle`` the one the user works in. Written only when it changes: an assignment
+    marks the session modified, and saving it on every page view is a database write per read
+    (on SQLite, a turn at the one write lock)."""
+    if request.session.get("cycle_id") != cycle.pk:
+        request.session["cycle_id"] = cycle.pk
+
+
 def current_cycle(request: HttpRequest) -> Cycle | None:
     """The cycle the user works in: the one chosen in the session, else the newest open one."""
     if hasattr(request, "_rapor_cycle"):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from rapor.engine import RaporInputError
 
-from . import daily, export, frameworks, ops, plan, score, skm, web
+from . import daily, export, frameworks, ops, plan, score, serve, skm, web
 
 
 class UsageError(Exception):
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rapor", description="Rapor: Reformasi Birokrasi evaluation, scoring and planning."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (frameworks, score, skm, plan, export, web, ops, daily):
+    for module in (frameworks, score, skm, plan, export, web, serve, ops, daily):
         module.register(sub)
     return parser
 

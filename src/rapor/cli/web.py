@@ -1,11 +1,15 @@
-"""``rapor demo`` (set up SQLite, frameworks and demo data, then serve) and ``rapor manage``
-(django-admin with Rapor's settings)."""
+"""``rapor demo`` (set up the database, frameworks and demo data, then serve them as production
+does, with the task worker beside) and ``rapor manage`` (django-admin with Rapor's settings)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import os
+import sys
+
+from . import serve
+from .serve import _setup  # noqa: F401 - the Django set-up other commands import from here
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,13 +25,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     manage.set_defaults(handler=run_manage)
 
 
-def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rapor.web.settings")
-    import django
-
-    django.setup()
-
-
 def run_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rapor.web.settings")
     from django.core.management import execute_from_command_line
@@ -37,6 +34,15 @@ def run_manage(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from rapor.cli import UsageError
+    from rapor.demo.safety import demo_refusal, real_data_refusal
+
+    refusal = demo_refusal(os.environ)
+    if refusal:
+        raise UsageError(refusal)
+    # From here on this process and the server and worker it starts are a demo installation:
+    # the login page lists the demo logins (settings.RAPOR_DEMO).
+    os.environ["RAPOR_DEMO"] = "1"
     _setup()
     from django.core.management import call_command
 
@@ -46,6 +52,9 @@ def run_demo(args: argparse.Namespace) -> int:
     call_command("migrate", verbosity=0, interactive=False)
     if args.reset:
         call_command("flush", verbosity=0, interactive=False)
+    refusal = real_data_refusal()
+    if refusal:
+        raise UsageError(refusal)
     # nothing runs yet: whatever an interrupted upload left behind can go
     cleanup_files(margin=dt.timedelta(0))
     loaded = load_demo()
@@ -55,7 +64,13 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"Open http://127.0.0.1:{args.port}/ and sign in with one of (password {DEMO_PASSWORD}):")
     for login in demo_logins():
         print(f"  {login['username']:<12} {login['role']:<22} {login['where']}")
+    sys.stdout.flush()
     if args.no_serve:
         return 0
-    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False)
+    workers = serve.prepare(workers=2, collectstatic=True)
+    worker = serve.start_worker()
+    try:
+        serve.serve(bind=[f"127.0.0.1:{args.port}"], workers=workers)
+    finally:
+        serve.stop(worker)
     return 0

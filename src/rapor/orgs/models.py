@@ -54,6 +54,11 @@ class Organisation(models.Model):
     def label(self) -> str:
         return self.short_name or self.name
 
+    @property
+    def depth(self) -> int:
+        """0 for a root (a province), 1 below it, and so on (from ``path``, no query)."""
+        return max(self.path.count("/") - 2, 0)
+
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         """Keep ``path`` and ``pemda`` in step with ``parent`` (two writes on first save, one
         transaction)."""

@@ -44,6 +44,7 @@ ACTIONS: dict[str, Any] = {
     # The SKM survey at the MPP (an Mpp object: its Pemda and the OPD that runs it).
     "view_survey": _("melihat hasil Survei Kepuasan Masyarakat (SKM) MPP"),
     "manage_survey": _("mengelola MPP, layanan, survei, tindak lanjut dan publikasi SKM"),
+    "use_two_factor": _("memakai verifikasi dua langkah (kode dari aplikasi autentikator)"),
 }
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -69,6 +70,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "simulate",
             "view_survey",
             "manage_survey",
+            "use_two_factor",
         }
     ),
     Role.TIM_OPD: frozenset(
@@ -110,6 +112,7 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "view_dashboard",
             "view_survey",
             "manage_survey",
+            "use_two_factor",
         }
     ),
 }

@@ -1,12 +1,8 @@
 """Project-level views: Beranda (the leadership dashboard for the Pimpinan and the Tim RB, the
-work counters for everyone else), and the login page, which lists the demo logins when demo data
-is loaded."""
+work counters for everyone else). The login page is the accounts app's (rapor.accounts)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
@@ -26,15 +22,3 @@ def home(request: HttpRequest) -> HttpResponse:
     if cycle is not None and leads and can(request.user, "view_dashboard", cycle):
         return render_dashboard(request, cycle)
     return work_home(request)
-
-
-class RaporLoginView(auth_views.LoginView):
-    redirect_authenticated_user = True
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        from rapor.demo import DEMO_PASSWORD, demo_logins
-
-        context = super().get_context_data(**kwargs)
-        context["demo_logins"] = demo_logins()
-        context["demo_password"] = DEMO_PASSWORD
-        return context

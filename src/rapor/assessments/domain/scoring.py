@@ -2,8 +2,11 @@
 
 How this works: for each question the answer of the highest review level that has answered counts
 (verifier over reviewer over self; an empty value is no answer). Those raw values go through
-``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. Nothing is cached between
-calls: a view computes one CycleScore per request and reads every number it shows from it.
+``engine.parse_answers``, then ``engine.score`` and ``engine.explain``. A view computes one
+CycleScore per request and reads every number it shows from it. The result is a pure function of
+the framework and the effective values, so each process keeps the last few (``_RECENT``): between
+two saves, every page of a cycle reads the same answers, and under office load most requests then
+skip the engine (measured with bench/load.py; docs/deploy.md).
 Stored values that the framework no longer accepts (a question removed or rescaled in a reloaded
 file) are left out and listed in ``rejected`` rather than breaking the page. A correction of the
 score (the 2023 koefisien) is stored like an answer under its own code and read the same way.
@@ -20,6 +23,8 @@ cycle's history when a link is made, removed or frozen). Every score of a cycle 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -106,11 +111,34 @@ def effective_values(rows: Iterable[Any]) -> dict[str, str]:
     return {code: value for code, (_, value) in best.items()}
 
 
+_RECENT: OrderedDict[tuple[int, bool, frozenset[tuple[str, str]]], tuple[Any, CycleScore]] = (
+    OrderedDict()
+)
+_RECENT_SIZE = 32
+_RECENT_LOCK = threading.Lock()
+
+
 def score_values(
     framework: engine.Framework, raw: dict[str, str], *, explain: bool = True
 ) -> CycleScore:
     """Score raw values; ``explain=False`` leaves out the per-node and per-question explanations
-    (a league table or a trend needs the numbers only, and explaining costs more than scoring)."""
+    (a league table or a trend needs the numbers only, and explaining costs more than scoring).
+    A recent identical call's result is returned again."""
+    key = (id(framework), explain, frozenset(raw.items()))
+    with _RECENT_LOCK:
+        hit = _RECENT.get(key)
+        if hit is not None and hit[0] is framework:  # the same object, not a reused id
+            _RECENT.move_to_end(key)
+            return hit[1]
+    result = _score(framework, raw, explain=explain)
+    with _RECENT_LOCK:
+        _RECENT[key] = (framework, result)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return result
+
+
+def _score(framework: engine.Framework, raw: dict[str, str], *, explain: bool) -> CycleScore:
     known = {c: v for c, v in raw.items() if c in framework.questions or c in framework.corrections}
     rejected = {c: "not a question of this framework" for c in raw if c not in known}
     try:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from rapor.orgs.models import Organisation
 from rapor.orgs.permissions import can, memberships
 
-from ..access import cycles_for_user, get_cycle_for_user
+from ..access import cycles_for_user, get_cycle_for_user, remember_cycle
 from ..domain.corrections import correction_save
 from ..domain.cycles import cycle_create, cycle_update
 from ..domain.errors import Conflict, DomainError
@@ -93,7 +93,7 @@ def cycle_settings(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Pengaturan siklus disimpan."))
             return redirect("assessments:cycle_settings", cycle.pk)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     return render(
         request,
         "assessments/cycle_settings.html",

@@ -24,6 +24,7 @@ from ..access import (
     current_cycle,
     get_cycle_for_user,
     redirect_keeping_query,
+    remember_cycle,
     require,
 )
 from ..domain.errors import DomainError
@@ -130,7 +131,7 @@ def evidence_library_current(request: HttpRequest) -> HttpResponse:
 @login_required
 def evidence_library(request: HttpRequest, pk: int, status: int = 200, **extra: Any) -> Any:
     cycle = get_cycle_for_user(request, pk)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     context = {
         "cycle": cycle,
         "library": library_of(request.user, cycle, request.GET),

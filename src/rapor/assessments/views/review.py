@@ -19,6 +19,7 @@ from ..access import (
     current_cycle,
     get_cycle_for_user,
     redirect_keeping_query,
+    remember_cycle,
     require,
 )
 from ..domain import review
@@ -52,7 +53,7 @@ def _level(request: HttpRequest, cycle) -> str:  # type: ignore[no-untyped-def]
 def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for_user(request, pk)
     level = _level(request, cycle)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     data = cycle_data(cycle)
     opd, area = request.GET.get("opd", ""), request.GET.get("area", "")
     tab = request.GET.get("tab", "")

@@ -15,6 +15,7 @@ from ..access import (
     current_cycle,
     get_cycle_for_user,
     redirect_keeping_query,
+    remember_cycle,
     require,
 )
 from ..domain.answers import answer_save
@@ -43,7 +44,7 @@ def workspace_current(request: HttpRequest) -> HttpResponse:
 @login_required
 def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for_user(request, pk)
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     data = cycle_data(cycle)
     section = pick_section(
         data, request.GET.get("section", ""), request.GET.get("indicator", ""), request.user

@@ -7,7 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from rapor.assessments.access import current_cycle, get_cycle_for_user, redirect_keeping_query
+from rapor.assessments.access import (
+    current_cycle,
+    get_cycle_for_user,
+    redirect_keeping_query,
+    remember_cycle,
+)
 
 from ..pages.dashboard import dashboard_page
 
@@ -23,7 +28,7 @@ def dashboard_current(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for_user(request, pk, "view_dashboard")
-    request.session["cycle_id"] = cycle.pk
+    remember_cycle(request, cycle)
     return render_dashboard(request, cycle)
 
 

@@ -24,6 +24,8 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from rapor.web.clients import client_address
+
 from ..domain.guards import count_rejection
 from ..domain.submit import DEVICE_COOKIE, DEVICE_ID, submission_receive
 from ..models import Rejection
@@ -58,18 +60,6 @@ def public_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
             return response
 
     return wrapped
-
-
-def client_address(request: HttpRequest) -> str:
-    """The respondent's address; behind RAPOR_TRUSTED_PROXIES proxies, read from the right of
-    X-Forwarded-For (the part the proxies wrote, which a client cannot forge)."""
-    proxies = settings.RAPOR_TRUSTED_PROXIES
-    if proxies:
-        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [h for h in hops if h]
-        if len(hops) >= proxies:
-            return hops[-proxies][:64]
-    return str(request.META.get("REMOTE_ADDR", ""))[:64]
 
 
 def _form(request: HttpRequest, page: SurveyPage | None, status: int = 200) -> HttpResponse:
