@@ -40,7 +40,8 @@ def test_a_running_job_shows_a_progress_bar_polled_by_htmx_and_a_refresh_link(as
     page = client.get(url).content.decode()
 
     assert 'hx-trigger="every 1s"' in page and f'hx-get="{url}"' in page
-    assert 'aria-valuenow="38"' in page and "Langkah 3 dari 8." in page
+    assert '<progress class="rapor-progress tall" max="100" value="38"' in page
+    assert "Langkah 3 dari 8." in page
     assert f'href="{url}"' in page and "Muat ulang" in page  # without JavaScript
     partial = client.get(url, headers=HX)
     assert partial.content.decode().lstrip().startswith('<div id="job-status"')
