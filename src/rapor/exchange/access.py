@@ -2,9 +2,10 @@
 
 A job is its owner's alone: anyone else gets 404, and so does the owner once they may no longer
 see the job's cycle (a result holds the cycle's answers). An instrument import needs
-``manage_frameworks``, the leadership report ``view_dashboard`` on its cycle. Importing answers needs ``answer`` somewhere in the cycle (the Tim RB for
-the whole Pemda, a Tim OPD for its own OPD); each answer is then checked on its own question,
-as the workspace checks a save (``domain.lke_import``).
+``manage_frameworks``, the leadership report ``view_dashboard`` on its cycle. Importing answers
+needs ``answer`` somewhere in the cycle (the Tim RB for the whole Pemda, a Tim OPD for its own
+OPD); each answer is then checked on its own question, as the workspace checks a save
+(``domain.lke_import``).
 """
 
 from __future__ import annotations
