@@ -141,6 +141,7 @@ def test_a_large_cycles_report_runs_as_a_background_task(as_user, cast, cycle, s
     assert job.status == "done" and job.result_name == "laporan-pimpinan-Kota-Contoh-2024.pdf"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker's loop closes and reopens connections
 def test_with_the_database_queue_the_worker_makes_the_report_in_the_askers_language(
     as_user, cast, cycle, settings, tmp_path
 ):
