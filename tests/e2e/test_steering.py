@@ -187,3 +187,12 @@ def test_on_a_phone_choices_buttons_and_menu_links_are_44_px_to_tap(people, shot
     for link in rb.locator("#sidemenu a.nav-link").all():
         assert link.bounding_box()["height"] >= 44
     shots(rb, "menu-tap-targets")
+    # the top bar's buttons stay on one row; Keluar, with no room there, is in the menu
+    tops = {
+        round(b.bounding_box()["y"])
+        for b in rb.locator("header.topbar .btn").all()
+        if b.is_visible()
+    }
+    assert len(tops) == 1, tops
+    rb.locator("#sidemenu").get_by_role("button", name="Keluar").click()
+    expect(rb).to_have_url(re.compile(r"/masuk/"))
