@@ -3,6 +3,11 @@
 Exit status: 0 on success, 2 on bad input (the message on standard error names the file and the
 code, line or cell at fault), 3 when `rapor audit verify` finds a broken history chain, 1 on
 anything unexpected.
+
+Only the module of the command being run is imported (``COMMANDS``): `rapor score` does not pay
+for the web server's, Django's or the planner's imports, nor for building the other commands'
+parsers. The whole parser is built for `rapor --help`, a missing or an unknown command, so
+the help and the error messages list every command.
 """
 
 from __future__ import annotations
@@ -10,32 +15,56 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
-from rapor.engine import RaporInputError
+from rapor.engine.errors import RaporInputError
 
-from . import daily, export, frameworks, ops, plan, score, serve, skm, web
+MODULES = ("frameworks", "score", "skm", "plan", "export", "web", "serve", "ops", "daily")
+"""The sub-command modules, in the order `rapor --help` lists their commands."""
+COMMANDS = {
+    "framework": "frameworks",
+    "score": "score",
+    "skm": "skm",
+    "plan": "plan",
+    "export": "export",
+    "demo": "web",
+    "manage": "web",
+    "serve": "serve",
+    "worker": "serve",
+    "backup": "ops",
+    "restore": "ops",
+    "audit": "ops",
+    "cleanup": "ops",
+    "remind": "daily",
+    "snapshot": "daily",
+    "daily": "daily",
+}
+"""Which module registers each command (a test checks it against what the modules register)."""
 
 
 class UsageError(Exception):
     """Bad arguments or input found by a command itself."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command`` alone (the one being run)."""
     parser = argparse.ArgumentParser(
         prog="rapor", description="Rapor: Reformasi Birokrasi evaluation, scoring and planning."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (frameworks, score, skm, plan, export, web, serve, ops, daily):
-        module.register(sub)
+    modules = (COMMANDS[command],) if command in COMMANDS else MODULES
+    for name in modules:
+        import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_in[0] if args_in else None)
+    args = parser.parse_args(args_in)
     try:
         return int(args.handler(args) or 0)
-    except (RaporInputError, UsageError, ops.OpsError) as exc:
+    except (RaporInputError, UsageError) as exc:  # ops.OpsError is a UsageError
         print(f"rapor: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `rapor score … | head`

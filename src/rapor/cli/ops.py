@@ -9,14 +9,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from . import UsageError
 from .web import _setup
 
 # Exit status of `rapor audit verify` when a chain is broken (0: intact, 2: bad input).
 CHAIN_BROKEN = 3
 
 
-class OpsError(Exception):
-    """A refused operation; the message says why (exit status 2)."""
+class OpsError(UsageError):
+    """A refused operation; the message says why (exit status 2, as any usage error)."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
