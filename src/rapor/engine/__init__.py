@@ -4,6 +4,8 @@ fw = load_framework("rb-2014")                 # a path or a shipped id
 answers = parse_answers(fw, {"P1.1.a": "a"})   # canonical answers, or AnswersError
 result = score(fw, answers)                    # every node, the index, the grade
 nodes, questions = explain(fw, answers, result)
+
+The explanations (``explanations.py``) are imported on first use: `rapor score` does without.
 """
 
 from .answers import (
@@ -16,7 +18,6 @@ from .answers import (
     parse_answers,
 )
 from .errors import AnswersError, FrameworkError, RaporInputError
-from .explain import NodeExplanation, QuestionExplanation, best_answer, explain
 from .grading import display_threshold, grade_for, index_of, index_threshold
 from .loader import (
     load_framework,
@@ -39,6 +40,12 @@ from .model import (
 from .numbers import NumberBoundError, format_exact, format_fixed, parse_exact, round_half_up
 from .roots import ProvisionalPart, RootScore
 from .scoring import NodeScore, ScoreResult, question_points, question_values, score
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from .explanations import NodeExplanation, QuestionExplanation, best_answer, explain
+
+_EXPLANATIONS = ("NodeExplanation", "QuestionExplanation", "best_answer", "explain")
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -86,3 +93,13 @@ __all__ = [
     "shipped_framework_ids",
     "shipped_framework_path",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _EXPLANATIONS:
+        from . import explanations
+
+        value = getattr(explanations, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
