@@ -9,9 +9,13 @@ or ``NOT_APPLICABLE`` where the question allows it (format version 1, additions:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+
+from .records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
 Answer = str | Fraction
 """A canonical answer: an option code (choice scale) or an exact number (number scale)."""
@@ -35,7 +39,7 @@ def loose_text(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-@dataclass(frozen=True)
+@record
 class Scale:
     key: str
     kind: Literal["choice", "number"]
@@ -70,14 +74,14 @@ class Scale:
         return ONE if self.kind == "number" else max(v for _, v in self.options)
 
 
-@dataclass(frozen=True)
+@record
 class Dependency:
     question: str
     zero_if: frozenset[Answer] = frozenset()
     multiply: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     code: str
     text: str
@@ -105,7 +109,7 @@ class Question:
     refuses the move without it; elsewhere a missing item is only a warning)."""
 
 
-@dataclass(frozen=True)
+@record
 class Node:
     code: str
     name: str
@@ -122,7 +126,7 @@ class Node:
         return not self.children
 
 
-@dataclass(frozen=True)
+@record
 class GradeBand:
     code: str
     min: Fraction
@@ -134,7 +138,7 @@ class GradeBand:
     """Shown instead of this band when a question is below its target (A- instead of A)."""
 
 
-@dataclass(frozen=True)
+@record
 class Correction:
     """A signed number added to a root's score before the not-applicable rescale (koefisien)."""
 
@@ -146,14 +150,14 @@ class Correction:
     provisional: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Grading:
     compare: Literal["above", "at_least"]
     round_first: bool
     bands: tuple[GradeBand, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Framework:
     id: str
     version: str

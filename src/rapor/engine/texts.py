@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from .records import record
 
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -25,7 +26,7 @@ _SINGLE_LINE = re.compile(f"[{_CONTROLS}{_DIRECTION}{_BREAKS}]")
 _DIRECTION_ONLY = re.compile(f"[{_DIRECTION}]")
 
 
-@dataclass(frozen=True)
+@record
 class TextProblem:
     kind: str
     """"length", "control", "direction" or "line_break"."""

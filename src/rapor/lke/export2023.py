@@ -119,7 +119,7 @@ class _Sheet:
 
 
 def _without_dependency(q: Question) -> Question:
-    from dataclasses import replace
+    from rapor.engine.records import replace
 
     return replace(q, depends_on=None)
 

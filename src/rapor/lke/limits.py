@@ -10,15 +10,14 @@ the limits are generous for real files and small enough that a hostile one costs
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from rapor.engine.records import field, record
 from rapor.lke.model import LkeError
 from rapor.zipguard import ZipLimits
 
 MiB = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@record
 class WorkbookLimits:
     max_file_bytes: int = 20 * MiB
     zip: ZipLimits = field(
