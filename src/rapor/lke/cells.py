@@ -24,12 +24,24 @@ def column_letter(number: int) -> str:
     return out
 
 
+_COLUMNS: dict[str, int] = {}
+"""Column numbers by the capital letters of references already split (at most 16384, XFD): a
+sheet's thousands of references have a few dozen column parts."""
+
+
 def split_ref(ref: str) -> tuple[int, int]:
     """``"AB12"`` (or ``"$AB$12"``) -> (12, 28)."""
+    letters = ref.rstrip("0123456789")
+    column = _COLUMNS.get(letters)
+    if column is not None and len(letters) < len(ref):  # known letters, then ASCII digits
+        return int(ref[len(letters) :]), column
     m = _REF.match(ref)
     if not m:
         raise ValueError(f"not a cell reference: {ref!r}")
-    return int(m.group(2)), column_number(m.group(1))
+    column = column_number(m.group(1))
+    if m.group(1) == letters and letters.isupper() and column <= 16384:
+        _COLUMNS[letters] = column
+    return int(m.group(2)), column
 
 
 def ref(row: int, column: int) -> str:

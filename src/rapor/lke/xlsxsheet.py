@@ -149,21 +149,30 @@ class _SheetParser:
         self.t: list[str] | None = None
         self.formula_attrs: dict[str, str] = {}
         self.in_inline = False
+        self.ref: str | None = None  # the current cell's reference, until it is split
 
     # expat callbacks (hot: one call per element; kept lean) ----------------------------------
+    # The common tags are tested first; a prefixed one (x:c) is tested again by its local name.
+    # A cell's reference is split only when the cell holds something (half the cells of a
+    # styled workbook are empty).
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if ":" in tag:  # a prefixed namespace (x:c): the local name is what matters
-            tag = tag[tag.index(":") + 1 :]
         if tag == "c":
             ref = attrs.get("r")
             if ref:
-                self.row, self.column = split_ref(ref)
-            else:
+                self.ref = ref
+            else:  # no reference: the cell after the previous one
+                if self.ref is not None:
+                    self.place()
                 self.column += 1
             self.attrs = attrs
             self.v = self.f = self.t = None
         elif tag == "v":
             self.v = self.parts = []
+        elif tag == "is":
+            self.in_inline = True
+        elif tag == "t":
+            if self.in_inline:
+                self.t = self.parts = []
         elif tag == "f":
             self.f = self.parts = []
             self.formula_attrs = attrs
@@ -171,34 +180,41 @@ class _SheetParser:
             number = attrs.get("r")
             self.row = int(number) if number and number.isdigit() else self.row + 1
             self.column = 0
-        elif tag == "t" and self.in_inline:
-            self.t = self.parts = []
-        elif tag == "is":
-            self.in_inline = True
-        elif tag == "mergeCell" and ":" in attrs.get("ref", ""):
-            first, last = attrs["ref"].split(":", 1)
-            (r1, c1), (r2, c2) = split_ref(first), split_ref(last)
-            self.merged.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+            self.ref = None
+        elif tag == "mergeCell":
+            if ":" in attrs.get("ref", ""):
+                first, last = attrs["ref"].split(":", 1)
+                (r1, c1), (r2, c2) = split_ref(first), split_ref(last)
+                self.merged.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+        elif ":" in tag:  # a prefixed namespace: the local name is what matters
+            self.start(tag[tag.index(":") + 1 :], attrs)
 
     def end(self, tag: str) -> None:
-        if ":" in tag:
-            tag = tag[tag.index(":") + 1 :]
         if tag == "c":
             if self.v is not None or self.f is not None or self.t is not None:
                 self.finish_cell()
         elif tag == "is":
             self.in_inline = False
+        elif ":" in tag:
+            self.end(tag[tag.index(":") + 1 :])
         self.parts = None
 
     def text(self, data: str) -> None:
         if self.parts is not None:
             self.parts.append(data)
 
+    def place(self) -> None:
+        """Split the current cell's reference into its row and column."""
+        self.row, self.column = split_ref(self.ref or "")
+        self.ref = None
+
     # cells ----------------------------------------------------------------------------------
     def where(self) -> str:
         return f"{column_letter(self.column)}{self.row}"
 
     def finish_cell(self) -> None:
+        if self.ref is not None:
+            self.place()
         raw = "".join(self.v) if self.v is not None else None
         inline = "".join(self.t) if self.t is not None else None
         formula = self.formula() if self.f is not None else None
