@@ -13,6 +13,7 @@ the help and the error messages list every command.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -71,5 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def run() -> None:
+    """The installed command (and ``python -m rapor.cli``): ``main()``, then the process ends."""
+    code = main()
+    # Python's last garbage collection at exit walks every object still alive (the modules, a
+    # framework, a workbook's cells): some 6 ms of a 60 ms `rapor score`. The work is done and
+    # every file closed by then, so the objects are frozen out of that walk; the memory goes
+    # with the process.
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

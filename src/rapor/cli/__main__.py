@@ -1,7 +1,5 @@
 """Run the command as `python -m rapor.cli`."""
 
-import sys
+from rapor.cli import run
 
-from rapor.cli import main
-
-sys.exit(main())
+run()
