@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from rapor.engine import AnswersError, FrameworkError, load_framework_text, parse_answers
+from rapor.engine import AnswersError, FrameworkError, load_framework_text, parse_answers, texts
 from rapor.engine.numbers import (
     MAX_DECIMALS,
     NumberBoundError,
@@ -172,6 +172,14 @@ def test_ordinary_text_in_any_script_passes():
     for text in ("Dinas Kependudukan", "مرحبا بالعالم", "日本語", "baris\nkedua\tdengan tab"):
         assert text_problem(text, multiline=True) is None
     assert text_problem("x" * 10, max_length=5).kind == "length"
+
+
+def test_every_forbidden_character_is_one_python_does_not_print():
+    # text_problem passes a printable text without its patterns: none of them may match one.
+    pattern = re.compile(texts._SINGLE_LINE)  # the multi-line one forbids a subset of it
+    forbidden = [c for c in map(chr, range(0x110000)) if pattern.match(c)]
+    assert len(forbidden) > 2000 and not any(c.isprintable() for c in forbidden)
+    assert text_problem("Nilai\u00a0akhir") is None  # a no-break space does not print either
 
 
 def test_a_file_is_read_only_up_to_its_limit(tmp_path):

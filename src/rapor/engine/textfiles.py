@@ -10,12 +10,13 @@ quote or an oversized cell instead of letting ``csv.Error`` escape.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-from collections.abc import Iterator
 
 from .errors import RaporInputError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_CELL_CHARS = 1000
@@ -89,6 +90,9 @@ def csv_rows(
 ) -> Iterator[tuple[int, list[str]]]:
     """(row number counted from 1 as a spreadsheet does, cells) of a CSV text; a broken row or an
     oversized cell is refused with its row (and column)."""
+    import csv  # here: reading a framework or an answers file needs no CSV
+    import io
+
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     number = 0
     while True:

@@ -14,16 +14,18 @@ are fine.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .records import record
 
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _BREAKS = "\t\n\r\u2028\u2029"
-_MULTILINE = re.compile(f"[{_CONTROLS}{_DIRECTION}]")
-_SINGLE_LINE = re.compile(f"[{_CONTROLS}{_DIRECTION}{_BREAKS}]")
-_DIRECTION_ONLY = re.compile(f"[{_DIRECTION}]")
+_SINGLE_LINE = f"[{_CONTROLS}{_DIRECTION}{_BREAKS}]"
+_MULTILINE = f"[{_CONTROLS}{_DIRECTION}]"
+# Every forbidden character is one that Python does not print (a control, a format character,
+# a surrogate, a noncharacter, a line or paragraph separator): a printable text, as most are,
+# holds none, and the patterns (about 1 ms to compile, for the command line's start) are
+# compiled only for the others (re keeps them once compiled).
 
 
 @record
@@ -42,6 +44,8 @@ class TextProblem:
     @property
     def described(self) -> str:
         """``U+202E RIGHT-TO-LEFT OVERRIDE``, or only the code point of a nameless control."""
+        import unicodedata  # here: only a message needs a character's name
+
         name = unicodedata.name(self.char, "") if self.char else ""
         return f"{self.code_point} {name}".strip()
 
@@ -63,13 +67,15 @@ def text_problem(
     """The first problem of ``text`` (too long, a forbidden character), or None."""
     if max_length is not None and len(text) > max_length:
         return TextProblem("length", limit=max_length)
-    found = (_MULTILINE if multiline else _SINGLE_LINE).search(text)
+    if (text.replace("\n", " ") if multiline else text).isprintable():
+        return None
+    found = re.search(_MULTILINE if multiline else _SINGLE_LINE, text)
     if found is None:
         return None
     char = found.group()
     if char in _BREAKS:
         kind = "line_break"
-    elif _DIRECTION_ONLY.match(char):
+    elif re.match(f"[{_DIRECTION}]", char):
         kind = "direction"
     else:
         kind = "control"
@@ -79,4 +85,4 @@ def text_problem(
 def without_forbidden(text: str) -> str:
     """``text`` with every character a one-line text may not hold removed (for names that come
     with a file rather than from a person typing, such as an uploaded file's name)."""
-    return _SINGLE_LINE.sub("", text)
+    return re.sub(_SINGLE_LINE, "", text)
