@@ -20,11 +20,6 @@ NOT_FOR_SCORE = (
     "numpy",
     "openpyxl",
     "yaml",  # the framework comes from its cache
-    # the standard library's costliest for a start: typing only under TYPE_CHECKING, and the
-    # engine's frozen records (engine/records.py) instead of dataclasses, which load inspect
-    "typing",
-    "dataclasses",
-    "inspect",
     "rapor.engine.planner",
     "rapor.engine.explanations",
     "rapor.lke.writer",
