@@ -8,10 +8,9 @@ checkers read ``@record`` as a frozen dataclass (PEP 681, ``dataclass_transform`
 
 Why not dataclasses: importing it loads ``inspect`` (and ``ast``, ``dis``, ``tokenize``), and each
 frozen dataclass compiles its six generated methods one by one, about half a millisecond a class.
-`rapor score` builds sixteen such classes before it reads a file: with the import, about a tenth
-of what it took (docs/development.md, Benchmarks). A record compiles only its
-``__init__`` (its repr, == and hash are functions shared by every record, reading the class's
-field lists), and needs neither ``typing`` nor ``inspect``.
+The command line builds some twenty of these classes before it reads a file, which came to a
+sixth of what `rapor score` took (docs/development.md, Benchmarks). A record compiles all its
+methods in one go from the field names; it needs neither ``typing`` nor ``inspect``.
 
 Not supported, because the engine needs none of it: inheritance between records, ``ClassVar``
 or ``InitVar`` fields, keyword-only fields, ``__post_init__``.
@@ -109,7 +108,7 @@ def record(cls: type[T]) -> type[T]:
         if not str(note).startswith(("ClassVar", "InitVar", "typing.ClassVar"))
     ]
     # Names in the generated code begin with two underscores: they cannot clash with a field.
-    scope: dict[str, Any] = {"__missing": MISSING, "__set": object.__setattr__}
+    scope: dict[str, Any] = {"__missing": MISSING}
     params: list[str] = []
     body: list[str] = []
     shown: list[str] = []
@@ -125,9 +124,7 @@ def record(cls: type[T]) -> type[T]:
         if spec.factory is not None:
             scope[f"__factory_{name}"] = spec.factory
             params.append(f"{name}=__missing")
-            body.append(
-                f" __set(self, {name!r}, __factory_{name}() if {name} is __missing else {name})"
-            )
+            body.append(f" __d[{name!r}] = __factory_{name}() if {name} is __missing else {name}")
         else:
             if spec.default is not MISSING:
                 scope[f"__default_{name}"] = spec.default
@@ -138,14 +135,12 @@ def record(cls: type[T]) -> type[T]:
                 )
             else:
                 params.append(name)
-            body.append(f" __set(self, {name!r}, {name})")
+            body.append(f" __d[{name!r}] = {name}")
         if spec.repr:
             shown.append(name)
         if spec.compare:
             compared.append(name)
-    # object.__setattr__ rather than writes to self.__dict__: asking for __dict__ would give the
-    # instance a dict of its own, and CPython reads attributes of such instances more slowly.
-    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or " pass")
+    source = f"def __init__(self, {', '.join(params)}):\n __d = self.__dict__\n" + "\n".join(body)
     exec(compile(source, f"<record {cls.__qualname__}>", "exec"), scope)
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
