@@ -13,17 +13,13 @@ workbook readers and the web uploads share it.
 from __future__ import annotations
 
 import zipfile
-
-from rapor.engine.records import record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import IO
+from dataclasses import dataclass
+from typing import IO
 
 MiB = 1024 * 1024
 
 
-@record
+@dataclass(frozen=True)
 class ZipLimits:
     max_members: int = 2_000
     max_total: int = 200 * MiB

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from .errors import AnswersError
 from .model import (
@@ -30,10 +31,6 @@ from .model import (
 from .numbers import NumberBoundError, format_exact, parse_exact, shown
 from .textfiles import read_text
 from .texts import text_problem
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Any
 
 ANSWERS_FORMAT = "rapor.answers/1"
 MAX_ANSWER_CHARS = 1000

@@ -10,14 +10,14 @@ the planner and the workspace.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .model import NOT_APPLICABLE, ONE, ZERO, Answer, Framework, Question
-from .records import record
 from .scoring import ScoreResult, prerequisites, question_points, question_value, score
 
 
-@record
+@dataclass(frozen=True)
 class QuestionExplanation:
     code: str
     answer: Answer | None
@@ -33,7 +33,7 @@ class QuestionExplanation:
         return self.answer is None
 
 
-@record
+@dataclass(frozen=True)
 class NodeExplanation:
     code: str
     name: str

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
+from typing import Any, cast
 
 from .errors import FrameworkError
 from .model import (
@@ -30,13 +31,8 @@ from .model import (
     normalise_text,
 )
 from .numbers import NumberBoundError, format_exact, format_fixed, parse_exact, shown
-from .records import replace
 from .textfiles import read_text
 from .texts import text_problem
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Any
 
 FORMAT = "rapor.framework/1"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -291,7 +287,7 @@ class _Builder:
             version=version,
             name=self.text(raw, "name", "name", required=False) or fid,
             basis=self.text(raw, "basis", "basis", required=False, multiline=True),
-            status=status,
+            status=cast(Any, status),
             notes=self.text(raw, "notes", "notes", required=False, multiline=True),
             applies_to=tuple(self.checked(a, "applies_to", "applies_to") for a in applies),
             max_score=max_score,
@@ -461,7 +457,7 @@ class _Builder:
             )
         if bands[-1].min != 0:
             raise self.fail(f"grade {bands[-1].code}", "the last band must have min 0")
-        return Grading(compare=compare, round_first=round_first, bands=tuple(bands))
+        return Grading(compare=cast(Any, compare), round_first=round_first, bands=tuple(bands))
 
     # ---- nodes ---------------------------------------------------------------------------
     def claim(self, code: Any, where: str) -> str:
@@ -583,7 +579,7 @@ class _Builder:
             },
             guidance=self.checked(raw.get("guidance") or "", code, "guidance", multiline=True),
             evidence=tuple(self.checked(e, code, "evidence", multiline=True) for e in evidence),
-            source=source,
+            source=cast(Any, source),
             not_applicable=not_applicable,
             target=self.answer_of(scale, raw.get("target"), code, "target"),
             scorer=self.checked(raw.get("scorer") or "", code, "scorer"),
@@ -722,4 +718,6 @@ def _describe(value: Fraction) -> str:
 
 
 def _replace(question: Question, **changes: Any) -> Question:
+    from dataclasses import replace
+
     return replace(question, **changes)

@@ -9,13 +9,9 @@ or ``NOT_APPLICABLE`` where the question allows it (format version 1, additions:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
-
-from .records import field, record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Any, Literal
+from typing import Any, Literal
 
 Answer = str | Fraction
 """A canonical answer: an option code (choice scale) or an exact number (number scale)."""
@@ -39,7 +35,7 @@ def loose_text(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-@record
+@dataclass(frozen=True)
 class Scale:
     key: str
     kind: Literal["choice", "number"]
@@ -74,14 +70,14 @@ class Scale:
         return ONE if self.kind == "number" else max(v for _, v in self.options)
 
 
-@record
+@dataclass(frozen=True)
 class Dependency:
     question: str
     zero_if: frozenset[Answer] = frozenset()
     multiply: bool = False
 
 
-@record
+@dataclass(frozen=True)
 class Question:
     code: str
     text: str
@@ -109,7 +105,7 @@ class Question:
     refuses the move without it; elsewhere a missing item is only a warning)."""
 
 
-@record
+@dataclass(frozen=True)
 class Node:
     code: str
     name: str
@@ -126,7 +122,7 @@ class Node:
         return not self.children
 
 
-@record
+@dataclass(frozen=True)
 class GradeBand:
     code: str
     min: Fraction
@@ -138,7 +134,7 @@ class GradeBand:
     """Shown instead of this band when a question is below its target (A- instead of A)."""
 
 
-@record
+@dataclass(frozen=True)
 class Correction:
     """A signed number added to a root's score before the not-applicable rescale (koefisien)."""
 
@@ -150,14 +146,14 @@ class Correction:
     provisional: bool = False
 
 
-@record
+@dataclass(frozen=True)
 class Grading:
     compare: Literal["above", "at_least"]
     round_first: bool
     bands: tuple[GradeBand, ...]
 
 
-@record
+@dataclass(frozen=True)
 class Framework:
     id: str
     version: str

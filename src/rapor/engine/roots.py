@@ -11,20 +11,18 @@ rounded to ``decimals``, as the ministry records it. The total is the sum of the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import TYPE_CHECKING, Literal
 
 from .model import ZERO, Answer, Framework, GradeBand
 from .numbers import round_half_up
-from .records import record, replace
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
-    from typing import Literal
-
     from .scoring import NodeScore
 
 
-@record
+@dataclass(frozen=True)
 class RootScore:
     code: str
     name: str
@@ -60,7 +58,7 @@ class RootScore:
         return self.adjusted != self.score
 
 
-@record
+@dataclass(frozen=True)
 class ProvisionalPart:
     """Something a result rests on that is not confirmed: a grade band, a correction, an option."""
 

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .grading import grade_for, index_of
 from .model import NOT_APPLICABLE, ZERO, Answer, Framework, GradeBand, Question
 from .numbers import format_fixed, round_half_up
-from .records import field, record
 from .roots import ProvisionalPart, RootScore, provisional_parts, root_scores
 
 
-@record
+@dataclass(frozen=True)
 class NodeScore:
     code: str
     score: Fraction
@@ -44,7 +44,7 @@ class NodeScore:
         return self.score / weight * 100 if weight else ZERO
 
 
-@record
+@dataclass(frozen=True)
 class ScoreResult:
     framework: Framework
     answers: Mapping[str, Answer]
@@ -74,7 +74,7 @@ class ScoreResult:
         return [code for code in self.framework.questions if code not in self.answers]
 
 
-@record
+@dataclass(frozen=True)
 class _Plan:
     order: tuple[Question, ...]
     leaves: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]

@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from rapor.engine.errors import RaporInputError
 from rapor.engine.numbers import round_half_up, shown
-from rapor.engine.records import record
 from rapor.engine.textfiles import column_letter, csv_rows, read_text
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Literal
 
 UNSUR: tuple[tuple[str, str], ...] = (
     ("U1", "Persyaratan"),
@@ -63,7 +60,7 @@ class SkmError(RaporInputError):
     """Survey responses that cannot be scored; the message names the file, row and column."""
 
 
-@record
+@dataclass(frozen=True)
 class SkmResult:
     respondents: int  # rows with at least one answer
     answers: dict[str, int]  # number of answers per unsur
@@ -191,13 +188,13 @@ def read_skm_csv(path: str | os.PathLike[str]) -> list[dict[str, int | None]]:
         raise SkmError(source, "row 1", f"missing column(s) {', '.join(missing)}")
     rows: list[dict[str, int | None]] = []
     # A spreadsheet user counts the header as row 1, so the first response is row 2.
-    for number, response in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in response):
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
             continue
         row: dict[str, int | None] = {}
         for code in CODES:
             index = columns[code]
-            cell = response[index].strip() if index < len(response) else ""
+            cell = record[index].strip() if index < len(record) else ""
             if not cell:
                 row[code] = None
             elif (value := _WHOLE.get(cell.replace(",", "."))) is not None:

@@ -14,8 +14,7 @@ are fine.
 from __future__ import annotations
 
 import re
-
-from .records import record
+from dataclasses import dataclass
 
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -28,7 +27,7 @@ _MULTILINE = f"[{_CONTROLS}{_DIRECTION}]"
 # compiled only for the others (re keeps them once compiled).
 
 
-@record
+@dataclass(frozen=True)
 class TextProblem:
     kind: str
     """"length", "control", "direction" or "line_break"."""

@@ -119,7 +119,7 @@ class _Sheet:
 
 
 def _without_dependency(q: Question) -> Question:
-    from rapor.engine.records import replace
+    from dataclasses import replace
 
     return replace(q, depends_on=None)
 

@@ -10,14 +10,15 @@ the limits are generous for real files and small enough that a hostile one costs
 
 from __future__ import annotations
 
-from rapor.engine.records import field, record
+from dataclasses import dataclass, field
+
 from rapor.lke.model import LkeError
 from rapor.zipguard import ZipLimits
 
 MiB = 1024 * 1024
 
 
-@record
+@dataclass(frozen=True)
 class WorkbookLimits:
     max_file_bytes: int = 20 * MiB
     zip: ZipLimits = field(
