@@ -6,12 +6,10 @@ which costs ~0.15 s to import, so it is imported only when a writer name is firs
 
 from __future__ import annotations
 
+from typing import Any
+
 from rapor.lke.model import LkeError, LkeProblem, LkeRead
 from rapor.lke.reader import read_lke_workbook
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Any
 
 _WRITER = ("LkeBlock", "LkeRow", "rows_from_csv", "write_lke_workbook")
 

@@ -7,12 +7,10 @@ and formats it with the same details) while the command line prints the English 
 
 from __future__ import annotations
 
+from typing import Any
+
 from rapor.engine.errors import RaporInputError
 from rapor.lke.layout import sheet_ref
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class LkeError(RaporInputError):

@@ -23,6 +23,7 @@ so that frameworks whose trees are deeper or shallower than the 2014 layout read
 from __future__ import annotations
 
 import os
+from typing import IO, Any
 
 from rapor.lke import layout as L
 from rapor.lke import reasons as R
@@ -32,10 +33,6 @@ from rapor.lke.model import LkeError, LkeProblem, LkeRead
 from rapor.lke.reader2023 import header_2023, read_2023
 from rapor.lke.values import UnreadableAnswer, answer_text
 from rapor.lke.xlsx import Sheet, Workbook, open_workbook
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import IO, Any
 
 _MEANINGFUL = (L.WEIGHT, L.ANSWER_TYPE, L.ANSWER)
 _MARKERS = (L.COMPONENT, L.AREA, L.NAME_OR_NUMBER, L.NAME_OR_LETTER)

@@ -14,12 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any
 
 from rapor.lke import reasons as R
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import Any
 
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]?$")

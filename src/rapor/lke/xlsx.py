@@ -23,6 +23,7 @@ import os
 import posixpath
 import zipfile
 from collections.abc import Iterator
+from typing import IO, Any
 from xml.parsers import expat
 
 from rapor.lke import reasons as R
@@ -38,10 +39,6 @@ from rapor.lke.xlsxsheet import (
     parse_sheet,
 )
 from rapor.zipguard import ZipLimitError, check_zip
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import IO, Any
 
 _MAIN_REL = "/officeDocument"
 __all__ = ["EMPTY", "Cell", "Sheet", "Value", "Workbook", "is_date_format", "open_workbook"]

@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import IO, Any
 from xml.parsers import expat
 
 from rapor.lke import reasons as R
 from rapor.lke.cells import column_letter, column_number, split_ref
 from rapor.lke.limits import WorkbookLimitError, WorkbookLimits
 from rapor.lke.model import LkeError
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
-if TYPE_CHECKING:
-    from typing import IO, Any
 
 Value = str | int | float | bool | dt.datetime | None
 
