@@ -8,6 +8,8 @@ nodes, questions = explain(fw, answers, result)
 The explanations (``explanations.py``) are imported on first use: `rapor score` does without.
 """
 
+from typing import TYPE_CHECKING
+
 from .answers import (
     answer_text,
     canonical_answer,
@@ -41,7 +43,6 @@ from .numbers import NumberBoundError, format_exact, format_fixed, parse_exact, 
 from .roots import ProvisionalPart, RootScore
 from .scoring import NodeScore, ScoreResult, question_points, question_values, score
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from .explanations import NodeExplanation, QuestionExplanation, best_answer, explain
 

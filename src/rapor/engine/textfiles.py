@@ -11,10 +11,10 @@ quote or an oversized cell instead of letting ``csv.Error`` escape.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from .errors import RaporInputError
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
