@@ -71,6 +71,13 @@ def test_the_mayor_sees_where_the_city_stands_in_one_screen(people, shots, viewp
     page.wait_for_function(
         "() => !!window.Chart && Chart.getChart(document.getElementById('chart-trend'))"
     )
+    # drawn at once, so the screenshot (and a projector) shows the final lines, not a rising one
+    assert (
+        page.evaluate(
+            "() => Chart.getChart(document.getElementById('chart-trend')).options.animation"
+        )
+        is False
+    )
     shots(page, "dashboard-of-the-mayor")
     # on a phone the buttons and links of the screen are big enough to tap
     if viewport == "phone":

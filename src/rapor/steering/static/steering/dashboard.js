@@ -24,6 +24,9 @@
     var narrow = window.matchMedia("(max-width: 575.98px)").matches;
     Chart.defaults.font.size = 13;
     Chart.defaults.maintainAspectRatio = false;
+    // drawn at once: a projector, a printout or a screenshot shows the real figures, never a
+    // line still rising from zero (and nobody who asked for reduced motion gets any)
+    Chart.defaults.animation = false;
     var bars = document.getElementById("chart-bars");
     if (bars) {
       new Chart(bars, {
