@@ -231,6 +231,19 @@ def test_an_admin_uploads_a_framework_sees_its_summary_and_activates_it(as_user,
     assert new.is_active and not framework.is_active
 
 
+def test_on_a_phone_the_framework_list_names_its_counts_in_the_readers_language(
+    as_user, cast, framework
+):
+    client = as_user(cast.admin)
+    html = client.get(reverse("assessments:frameworks")).content.decode()
+    n = framework.question_count
+    assert re.search(rf">{n}<span class=\"d-sm-none[^>]*> pertanyaan</span>", html)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("assessments:frameworks")).content.decode()
+    assert re.search(rf">{n}<span class=\"d-sm-none[^>]*> questions</span>", html)
+    assert re.search(r">0<span class=\"d-sm-none[^>]*> cycles</span>", html)
+
+
 def test_an_invalid_framework_upload_shows_the_validation_error(as_user, cast, db):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
