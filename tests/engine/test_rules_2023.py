@@ -132,6 +132,8 @@ def test_not_applicable_takes_its_weight_out_and_general_is_rescaled_to_100():
     assert g.adjusted == F("71.55") and g.rescaled
     assert r.index == F("71.55") and r.grade.code == "BB"
     assert r.answers["G.3"] == NOT_APPLICABLE
+    # the indicator that is its own question: nothing of it applies
+    assert r.nodes["G.3"].excluded == F("13.5") and r.nodes["G.3"].applicable_weight == 0
 
 
 @pytest.mark.parametrize("spelling", ["n/a", "N/A", " Tidak  Berlaku ", "not applicable", "NA"])

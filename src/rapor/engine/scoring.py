@@ -255,7 +255,9 @@ def _excluded(framework: Framework, answers: Mapping[str, Answer]) -> dict[str, 
     for code, answer in answers.items():
         if isinstance(answer, str) and answer == NOT_APPLICABLE and code in framework.questions:
             c = coefficient(framework, code)
-            for node in framework.ancestors(code):  # its leaf, then up to the root
+            # an indicator that is its own question counts itself, then its leaf up to the root
+            own = (code,) if code in framework.nodes else ()
+            for node in own + framework.ancestors(code):
                 out[node] = out.get(node, ZERO) + c
     return out
 
