@@ -184,7 +184,7 @@ def plan_make(*, cycle: Cycle, by: Any, peers: Sequence[PeerFigure]) -> SavedPla
     if target is None:
         raise DomainError(_("Tetapkan target dulu."))
     fw = cycle.framework.framework()
-    score = cycle_score(cycle)
+    score = cycle_score(cycle, explain=False)  # the planner reads the answers only
     rows = efforts_rows(cycle)
     try:
         efforts = planner.parse_efforts_rows(rows, fw, source="efforts")

@@ -35,7 +35,6 @@ from ..owners import Owners
 from .planner import target_label
 
 PRIORITIES = 8
-STEP = Fraction(1, 100)
 
 
 @dataclass(frozen=True)
@@ -264,16 +263,20 @@ def _standings(
     )
 
 
-def _rank_gap(index: Fraction, rank: int, standings: _Standings, margin: Fraction) -> Gap | None:
-    """Points to hold rank ``rank`` outright: one display step above the region now at that
-    place among the others (a tie would share the rank; the ministry's order among ties is not
-    known), or the target's margin when it is larger."""
+def _rank_gap(
+    fw: engine.Framework, index: Fraction, rank: int, standings: _Standings, margin: Fraction
+) -> Gap | None:
+    """Points to hold rank ``rank`` outright: the engine's least index for that rank (the
+    planner's rule) with at least one display step of margin, since a tie would share the rank
+    and the ministry's order among ties is not known."""
     others = standings.others
     if rank < 1:
         return None
     if len(others) < rank:
         return Gap(str(rank), Fraction(0), Fraction(0))
-    needed = others[rank - 1] + max(STEP, margin)
+    step = Fraction(1, 10**fw.decimals)
+    peers = [planner.Peer("", value) for value in others]
+    needed = planner.needed_for_rank(fw, rank, peers, max(step, margin))
     return Gap(str(rank), max(needed - shown(index), Fraction(0)), needed)
 
 
@@ -368,7 +371,7 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
         target=target,
         target_text=target_label(target),
         grade_gap=_grade_gap(fw, now.index, grade_code) if grade_code else None,
-        rank_gap=_rank_gap(now.index, rank_goal, standings, margin) if rank_goal else None,
+        rank_gap=_rank_gap(fw, now.index, rank_goal, standings, margin) if rank_goal else None,
         rank=standings.rank,
         regions=standings.regions,
         above=standings.above,
@@ -382,7 +385,7 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
         last_year_grade_gap=_grade_gap(fw, own_before.index, grade_code)
         if own_before is not None and grade_code
         else None,
-        last_year_rank_gap=_rank_gap(own_before.index, rank_goal, before_standings, margin)
+        last_year_rank_gap=_rank_gap(fw, own_before.index, rank_goal, before_standings, margin)
         if own_before is not None and rank_goal
         else None,
         bars=bars,

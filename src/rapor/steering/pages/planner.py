@@ -77,7 +77,7 @@ def planner_page(*, cycle: Cycle, user: Any, form: TargetForm | None = None) -> 
                 "due_date": target.due_date,
             }
         form = TargetForm(initial=initial, bands=fw.grading.bands)
-    score = cycle_score(cycle)
+    score = cycle_score(cycle, explain=False)  # the index and grade only
     return PlannerPage(
         cycle=cycle,
         target=target,
@@ -220,7 +220,7 @@ def efforts_page(
     fw = cycle.framework.framework()
     t = tree(fw)
     chosen = next((s for s in t.sections if s.code == section), t.sections[0])
-    answers = cycle_score(cycle).result.answers
+    answers = cycle_score(cycle, explain=False).result.answers
     stored: dict[str, list[EffortInput]] = {}
     codes = [q.code for leaf in chosen.leaves for q in fw.nodes[leaf].questions]
     for e in EffortInput.objects.filter(cycle=cycle, question_code__in=codes):

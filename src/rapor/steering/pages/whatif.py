@@ -86,8 +86,10 @@ def whatif_page(
     sandbox = Sandbox.objects.filter(cycle=cycle, owner=user).select_related("from_plan").first()
     overrides = dict(sandbox.overrides) if sandbox else {}
     values, linked = cycle_values(cycle, answers=rows_db)
-    real = cycle_score(cycle, answers=rows_db, linked=linked)
-    simulated = cycle_score(cycle, answers=rows_db, overrides=overrides, linked=linked)
+    real = cycle_score(cycle, answers=rows_db, linked=linked, explain=False)
+    simulated = cycle_score(
+        cycle, answers=rows_db, overrides=overrides, linked=linked, explain=False
+    )
     peers = peers_for(cycle, user)
     t = tree(fw)
     chosen = next((s for s in t.sections if s.code == section), None)
