@@ -18,7 +18,8 @@ SHOW = (
     "'ssl_redirect': s.SECURE_SSL_REDIRECT, 'secure_cookies': s.SESSION_COOKIE_SECURE,"
     "'proxy': s.SECURE_PROXY_SSL_HEADER, 'hasher': s.PASSWORD_HASHERS[0],"
     "'storage': s.STORAGES['default']['BACKEND'], 'static': s.STORAGES['staticfiles']['BACKEND'],"
-    "'demo': s.RAPOR_DEMO, 'sqlite': s.DATABASES['default']['OPTIONS']}))"
+    "'demo': s.RAPOR_DEMO, 'sqlite': s.DATABASES['default']['OPTIONS'],"
+    "'smtp_tls': s.EMAIL_USE_TLS, 'smtp_port': s.EMAIL_PORT}))"
 )
 
 
@@ -69,6 +70,17 @@ def test_a_machine_with_nothing_set_runs_with_debug_off_production_backends_and_
 
 def test_debug_is_on_only_when_a_developer_asks_for_it(tmp_path):
     assert settings_of(developer_env(tmp_path) | {"RAPOR_DEBUG": "1"})["debug"] is True
+
+
+def test_every_number_and_switch_is_read_by_the_same_rules(tmp_path):
+    env = developer_env(tmp_path)
+    assert settings_of(env)["smtp_tls"] is True  # on unless turned off
+    shown = settings_of(env | {"RAPOR_SMTP_TLS": "true", "RAPOR_SMTP_PORT": " 465 "})
+    assert shown["smtp_tls"] is True and shown["smtp_port"] == 465
+    assert settings_of(env | {"RAPOR_SMTP_TLS": "off"})["smtp_tls"] is False
+    done = rapor("manage", "check", env=env | {"RAPOR_EVIDENCE_MAX_BYTES": "20MB"})
+    assert done.returncode != 0
+    assert "RAPOR_EVIDENCE_MAX_BYTES must be a whole number, not '20MB'" in done.stderr
 
 
 def test_sqlite_runs_in_write_ahead_mode(template_installation, tmp_path):

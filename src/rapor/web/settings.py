@@ -156,7 +156,7 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = deployment.storages()
 
-RAPOR_EVIDENCE_MAX_BYTES = int(os.environ.get("RAPOR_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024))
+RAPOR_EVIDENCE_MAX_BYTES = number("RAPOR_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 # Uploads: the evidence limit is enforced while the file streams in (the first handler drops a
 # file as soon as it passes the limit); small files stay in memory, larger ones go to a temporary
 # file. Form fields other than files stay under Django's 2.5 MB default.
@@ -176,7 +176,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 RAPOR_DUE_SOON_DAYS = 7
 # Exports, imports and reports of cycles up to this many questions run in the request; larger
 # ones run as background tasks with a progress bar (rapor.exchange.domain.jobs).
-RAPOR_EXCHANGE_INLINE_QUESTIONS = int(os.environ.get("RAPOR_EXCHANGE_INLINE_QUESTIONS", 400))
+RAPOR_EXCHANGE_INLINE_QUESTIONS = number("RAPOR_EXCHANGE_INLINE_QUESTIONS", 400)
 
 # Background work runs in `rapor worker`, a process of its own (tests use the immediate backend).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -213,10 +213,10 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = int(os.environ.get("RAPOR_SMTP_PORT", "587"))
+EMAIL_PORT = number("RAPOR_SMTP_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("RAPOR_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("RAPOR_SMTP_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("RAPOR_SMTP_TLS", "1") == "1"
+EMAIL_USE_TLS = flag("RAPOR_SMTP_TLS", True)
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("RAPOR_EMAIL_FROM", "Rapor <rapor@localhost>")
 # The address people open Rapor at, for the links in e-mails (the public address when set).
