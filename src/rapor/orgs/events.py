@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rapor.appendonly import AppendOnlyQuerySet
+
 
 class AccountEvent(models.Model):
     class Kind(models.TextChoices):
@@ -20,6 +22,7 @@ class AccountEvent(models.Model):
         MEMBERSHIP_REMOVED = "member_removed", _("keanggotaan dihapus")
         PASSWORD_RESET = "password_reset", _("kata sandi diatur ulang")
 
+    objects = AppendOnlyQuerySet.as_manager()
     kind = models.CharField(max_length=16, choices=Kind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

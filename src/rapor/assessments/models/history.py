@@ -19,19 +19,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rapor.appendonly import AppendOnlyError, AppendOnlyQuerySet
+
 from .cycles import Cycle
 
-
-class AppendOnlyError(Exception):
-    """History is append-only."""
-
-
-class HistoryQuerySet(models.QuerySet["HistoryEvent"]):
-    def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("history events cannot be updated")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("history events cannot be deleted")
+__all__ = ["AppendOnlyError", "HistoryEvent"]  # the error stays importable from here
 
 
 class HistoryEvent(models.Model):
@@ -67,7 +59,7 @@ class HistoryEvent(models.Model):
     prev_hash = models.CharField(max_length=64, blank=True, default="")
     hash = models.CharField(max_length=64, blank=True, default="")
 
-    objects = HistoryQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]

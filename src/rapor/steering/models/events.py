@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rapor.appendonly import AppendOnlyQuerySet
 from rapor.assessments.models import Cycle
 
 
@@ -21,6 +22,7 @@ class SteeringEvent(models.Model):
         PLAN_SAVED = "plan_saved", _("rencana disimpan")
         PLAN_APPLIED = "plan_applied", _("rencana dijadikan penugasan")
 
+    objects = AppendOnlyQuerySet.as_manager()
     kind = models.CharField(max_length=20, choices=Kind.choices)
     cycle = models.ForeignKey(
         Cycle, null=True, blank=True, on_delete=models.CASCADE, related_name="+"

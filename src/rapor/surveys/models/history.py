@@ -11,11 +11,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rapor.appendonly import AppendOnlyQuerySet
+
 from .catalogue import Mpp
 
 
 class SurveyEvent(models.Model):
     mpp = models.ForeignKey(Mpp, on_delete=models.CASCADE, related_name="events")
+    objects = AppendOnlyQuerySet.as_manager()
     kind = models.CharField(max_length=30)
     """What changed: ``mpp``, ``agency``, ``counter``, ``service``, ``kiosk``, ``population``,
     ``followup``, ``publication``."""
