@@ -39,6 +39,19 @@ def test_reading_our_own_export_back_changes_nothing(fid: str, tmp_path: Path) -
     assert score(fw, parse_answers(fw, first.answers)).index == score(fw, now).index
 
 
+@pytest.mark.parametrize("fid", ["rb-2014", "rb-2023-kabkota"])
+def test_a_number_with_more_digits_than_a_spreadsheet_keeps_reads_back_exactly(
+    fid: str, tmp_path: Path
+) -> None:
+    fw = load_framework(fid)
+    code = next(c for c, q in fw.questions.items() if q.scale.kind == "number")
+    long = "0." + "1234567890" * 2  # 20 decimals: a float would round it
+    answers = parse_answers(fw, {code: long})
+    path = tmp_path / "long.xlsx"
+    export_lke(path, fw, [ExportBlock("PENILAIAN TAHUN 2024", answers)])
+    assert parse_answers(fw, read_lke_workbook(path).answers) == answers
+
+
 def test_the_rb_2014_export_is_the_official_layout_row_for_row(tmp_path: Path) -> None:
     fw = load_framework("rb-2014")
     official = rows_from_csv(DATA / "lke-rb-2014-instrument.csv")

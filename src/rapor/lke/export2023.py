@@ -31,6 +31,7 @@ from rapor.engine import Framework, Node, Question, format_exact
 from rapor.engine.model import NOT_APPLICABLE_SPELLINGS
 from rapor.lke.cells import column_letter, lines_needed
 from rapor.lke.export import ExportBlock, _answer_cell, _Formulas, _quote, literal
+from rapor.lke.writer import _cell_value, _weight_value
 
 SHEET = "LKE"
 FIRST_ROW = 5
@@ -197,8 +198,7 @@ def _describe(ws: Any, n: int, r: _Row, fw: Framework) -> None:
 
 
 def _number(value: Any) -> Any:
-    text = format_exact(value)
-    return f"={value.numerator}/{value.denominator}" if "/" in text else float(text)
+    return _weight_value(format_exact(value))
 
 
 def _block(
@@ -243,7 +243,7 @@ def _block(
             value.fill = _INPUT
             validation.add(value.coordinate)
             if r.code in block.answers and block.answers[r.code] not in (None, ""):
-                value.value = _typed(_answer_cell(fw, r.code, block.answers[r.code]))
+                value.value = _cell_value(_answer_cell(fw, r.code, block.answers[r.code]))
             put(n, RATIO, sheet.ratio(q), "0.0000")
             put(n, POINTS, sheet.points(q))
             put(n, EXCLUDED, sheet.excluded(q))
@@ -258,13 +258,6 @@ def _block(
             ws.cell(n, block_column(number, role)).border = _BOX
     ws.add_data_validation(validation)
     _summary(ws, number, block, fw, sheet, summary, put)
-
-
-def _typed(text: str) -> Any:
-    try:
-        return float(text) if "." in text else int(text)
-    except ValueError:
-        return text
 
 
 def _summary(
@@ -286,7 +279,7 @@ def _summary(
             cell = ws.cell(row, block_column(number, VALUE))
             cell.fill = _INPUT
             if c.code in block.answers and block.answers[c.code] not in (None, ""):
-                cell.value = _typed(_answer_cell(fw, c.code, block.answers[c.code]))
+                cell.value = _cell_value(_answer_cell(fw, c.code, block.answers[c.code]))
             row += 1
         correction = "+".join(
             f"N({v}{row - len(corrections) + i})" for i in range(len(corrections))
