@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
+
+from .django_setup import setup_django
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,10 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _setup(args: argparse.Namespace) -> dt.date:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rapor.web.settings")
-    import django
-
-    django.setup()
+    """Django, and the day the command works for."""
+    setup_django()
     from django.utils import timezone
 
     return args.date or timezone.localdate()

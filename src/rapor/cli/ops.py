@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import UsageError
-from .web import _setup
+from .django_setup import setup_django
 
 # Exit status of `rapor audit verify` when a chain is broken (0: intact, 2: bad input).
 CHAIN_BROKEN = 3
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    _setup()
+    setup_django()
     from rapor.ops.backup import backup
 
     path = Path(args.file)
@@ -68,7 +68,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    _setup()
+    setup_django()
     from rapor.ops.restore import RestoreError, restore
 
     path = Path(args.file)
@@ -84,7 +84,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    _setup()
+    setup_django()
     from rapor.assessments.domain.history import history_verify
 
     broken = 0
@@ -103,7 +103,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 
 def run_cleanup(args: argparse.Namespace) -> int:
-    _setup()
+    setup_django()
     from rapor.assessments.domain.files import cleanup_files
 
     if args.margin < 0:

@@ -8,11 +8,12 @@ and runs gunicorn in the foreground (stop it with Ctrl-C or SIGTERM).
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import subprocess
 import sys
 from typing import Any
+
+from .django_setup import setup_django
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,16 +45,9 @@ def _usage_error(message: str) -> Exception:
     return UsageError(message)
 
 
-def _setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rapor.web.settings")
-    import django
-
-    django.setup()
-
-
 def prepare(*, workers: int | None, collectstatic: bool) -> int:
     """Check the installation and collect the static files; return the number of workers."""
-    _setup()
+    setup_django()
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -120,7 +114,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    _setup()
+    setup_django()
     from django.core.management import call_command
 
     call_command("db_worker", interval=args.interval)

@@ -9,7 +9,7 @@ import os
 import sys
 
 from . import serve
-from .serve import _setup  # noqa: F401 - the Django set-up other commands import from here
+from .django_setup import setup_django
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,7 +43,7 @@ def run_demo(args: argparse.Namespace) -> int:
     # From here on this process and the server and worker it starts are a demo installation:
     # the login page lists the demo logins (settings.RAPOR_DEMO).
     os.environ["RAPOR_DEMO"] = "1"
-    _setup()
+    setup_django()
     from django.core.management import call_command
 
     from rapor.assessments.domain.files import cleanup_files
