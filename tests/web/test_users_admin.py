@@ -146,6 +146,18 @@ def test_the_user_list_is_searched_by_name_login_or_organisation(as_user, cast):
     assert 'data-username="dinkes"' in html and 'data-username="dukcapil"' not in html
 
 
+def test_a_long_user_list_says_how_many_it_leaves_out(as_user, cast, monkeypatch):
+    from rapor.orgs.pages import users
+
+    client = as_user(cast.admin)
+    assert 'id="users-more"' not in client.get(reverse("orgs:users")).content.decode()
+    monkeypatch.setattr(users, "SHOWN", 3)
+    html = client.get(reverse("orgs:users")).content.decode()
+    total = get_user_model().objects.count()
+    assert html.count('class="user-row') == 3
+    assert f"3 pertama dari {total} ditampilkan" in html
+
+
 def test_only_the_admin_manages_users(as_user, cast):
     for who in (cast.coordinator, cast.pimpinan, cast.opd_member):
         client = as_user(who)

@@ -21,6 +21,7 @@ class UsersPage:
     users: list[Any]
     search: str
     total: int
+    """How many match; only the first ``SHOWN`` are listed."""
     create_form: UserCreateForm
 
 
@@ -40,7 +41,8 @@ def users_page(*, search: str = "", create_form: UserCreateForm | None = None) -
             | Q(memberships__organisation__short_name__icontains=search)
         ).distinct()
     users = list(qs[:SHOWN])
-    return UsersPage(users, search, len(users), create_form or UserCreateForm())
+    total = len(users) if len(users) < SHOWN else qs.count()
+    return UsersPage(users, search, total, create_form or UserCreateForm())
 
 
 @dataclass
