@@ -55,9 +55,14 @@ def min_seconds() -> float:
     return float(getattr(settings, "RAPOR_SURVEY_MIN_SECONDS", 5))
 
 
+MAX_AGE_DAYS = {"phone": 2, "kiosk": 30}
+
+
 def max_age(kiosk: bool) -> float:
-    """How long a form may stay open: a phone's page two days, a kiosk's page thirty."""
-    return float(getattr(settings, "RAPOR_SURVEY_MAX_AGE_DAYS", 30 if kiosk else 2)) * 86400
+    """How long a form may stay open: a phone's page two days, a kiosk's page thirty (each can be
+    set on its own: settings.RAPOR_SURVEY_MAX_AGE_DAYS = {"kiosk": 60})."""
+    days = {**MAX_AGE_DAYS, **getattr(settings, "RAPOR_SURVEY_MAX_AGE_DAYS", {})}
+    return float(days["kiosk" if kiosk else "phone"]) * 86400
 
 
 @dataclass
