@@ -11,8 +11,8 @@ the largest open gains. The report adds what a meeting acts on:
   it was saved, through the Rencana page's builder), its target, whether it reaches it and its
   steps grouped by agency; the report makes no plan of its own (a plan is the Tim RB's decision);
 - **open items**: per agency, the questions not yet answered, answered but not sent, returned
-  (with the reviewer's note, listed), waiting for the Tim RB and waiting for verification (one
-  more read of the cycle, ``cycle_data``).
+  (with the reviewer's note, listed), waiting for the Tim RB and waiting for verification (from
+  the dashboard's own read of the cycle, ``Dashboard.data``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 
 from rapor.assessments.domain.review import final_state
 from rapor.assessments.models import AnswerStatus, Cycle
-from rapor.assessments.queries import cycle_data
 from rapor.steering.models import SavedPlan
 from rapor.steering.pages.dashboard import Dashboard, dashboard_page
 from rapor.steering.pages.planner import PlanPage, plan_page
@@ -93,7 +92,7 @@ class LeadershipReport:
 
 
 def _open_items(cycle: Cycle, d: Dashboard) -> tuple[list[OpenRow], OpenRow, list[ReturnedItem]]:
-    data = cycle_data(cycle)
+    data = d.data  # the dashboard's own read of the cycle
     fw = data.framework
     done = final_state(cycle.levels)
     answered = data.answered

@@ -128,6 +128,8 @@ class Dashboard:
     priorities: list[Priority]
     days_left: int | None
     deadline: dt.date | None
+    data: CycleData
+    """The cycle as read for this page (answers, statuses, assignments), for pages built on it."""
     decimals: int = 2
     notes: list[str] = field(default_factory=list)
 
@@ -398,6 +400,7 @@ def dashboard_page(*, cycle: Cycle, user: Any, today: dt.date) -> Dashboard:
         ),
         priorities=_priorities(data, owners, fixed),
         days_left=cycle.days_left(today) if cycle.is_open else None,
+        data=data,
         deadline=deadline,
         decimals=fw.decimals,
     )
