@@ -31,24 +31,32 @@ from rapor.engine import Framework, Node, Question, format_exact
 from rapor.engine.model import NOT_APPLICABLE_SPELLINGS
 from rapor.lke.cells import column_letter, lines_needed
 from rapor.lke.export import ExportBlock, _answer_cell, _Formulas, _quote, literal
+from rapor.lke.layout2023 import (
+    BLOCK_LABELS,
+    BLOCK_WIDTH,
+    CODE,
+    EXCLUDED,
+    FIRST_ROW,
+    HIGH,
+    LABELS,
+    LOW,
+    NAME,
+    NOTES,
+    POINTS,
+    RATIO,
+    SCORER,
+    SHEET,
+    VALUE,
+    WEIGHT,
+    block_column,
+)
 from rapor.lke.writer import _cell_value, _weight_value
 
-SHEET = "LKE"
-FIRST_ROW = 5
-CODE, NAME, SCORER, LOW, HIGH, WEIGHT = 1, 2, 3, 4, 5, 6
-BLOCK_START, BLOCK_WIDTH = 7, 5
-VALUE, RATIO, POINTS, EXCLUDED, NOTES = 0, 1, 2, 3, 4
-LABELS = ["Kode", "Komponen / Indikator", "Penilai", "Min", "Maks", "Bobot"]
-BLOCK_LABELS = ["Nilai", "Rasio", "Poin", "Dikecualikan", "Catatan"]
 _THIN = Side(style="thin", color="999999")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD = PatternFill("solid", fgColor="DDE4EE")
 _NODE = PatternFill("solid", fgColor="E6ECF5")
 _INPUT = PatternFill("solid", fgColor="FFF8DC")
-
-
-def block_column(block: int, role: int) -> int:
-    return BLOCK_START + BLOCK_WIDTH * (block - 1) + role
 
 
 @dataclass(frozen=True)

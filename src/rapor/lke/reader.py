@@ -26,6 +26,7 @@ import os
 from typing import IO, Any
 
 from rapor.lke import layout as L
+from rapor.lke import layout2023
 from rapor.lke import reasons as R
 from rapor.lke.layout import Block, is_blank, sheet_ref
 from rapor.lke.limits import DEFAULT_LIMITS, WorkbookLimits
@@ -53,7 +54,9 @@ def read_lke_workbook(
         raise LkeError(R.NO_BLOCK_NUMBER, file=label, block=block)
     with open_workbook(source, name=label, limits=limits) as wb:
         # a block reads nothing to its right (in either layout)
-        wb.keep_columns = max(Block(block).column(L.NOTES), 7 + 5 * block)
+        wb.keep_columns = max(
+            Block(block).column(L.NOTES), layout2023.block_column(block, layout2023.NOTES)
+        )
         return read_block(wb, block)
 
 

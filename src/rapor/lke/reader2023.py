@@ -12,12 +12,12 @@ from __future__ import annotations
 from rapor.lke import reasons as R
 from rapor.lke.cells import column_letter
 from rapor.lke.layout import is_blank, sheet_ref
+from rapor.lke.layout2023 import BLOCK_LABELS, CODE, HIGH, LABELS, LOW, VALUE, block_column
 from rapor.lke.model import LkeError, LkeProblem, LkeRead
 from rapor.lke.values import UnreadableAnswer, answer_text
 from rapor.lke.xlsx import Sheet, Workbook
 
-CODE, LOW, HIGH, BLOCK_START, BLOCK_WIDTH = 1, 4, 5, 7, 5
-HEADER, VALUE_HEADER = "KODE", "NILAI"
+HEADER, VALUE_HEADER = LABELS[0].upper(), BLOCK_LABELS[VALUE].upper()
 
 
 def header_2023(ws: Sheet) -> int | None:
@@ -25,7 +25,7 @@ def header_2023(ws: Sheet) -> int | None:
     for row in range(1, min(ws.max_row, 30) + 1):
         head = ws.value(row, CODE)
         if isinstance(head, str) and head.strip().upper() == HEADER:
-            value = ws.value(row, BLOCK_START)
+            value = ws.value(row, block_column(1, VALUE))
             if isinstance(value, str) and value.strip().upper() == VALUE_HEADER:
                 return row
             return None
@@ -33,7 +33,7 @@ def header_2023(ws: Sheet) -> int | None:
 
 
 def read_2023(wb: Workbook, ws: Sheet, header: int, block: int) -> LkeRead:
-    column = BLOCK_START + BLOCK_WIDTH * (block - 1)
+    column = block_column(block, VALUE)
     label = ws.value(header, column)
     if not (isinstance(label, str) and label.strip().upper() == VALUE_HEADER):
         cell = sheet_ref(ws.name, f"{column_letter(column)}{header}")
